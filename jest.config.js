@@ -1,0 +1,9 @@
+/** Jest runs the TypeScript tests under test/ (ts-jest, type-checked) against the JS simulator. */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }] },
+	setupFiles: ['<rootDir>/test/jest.setup.js'],
+	testTimeout: 30000,
+};
