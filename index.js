@@ -1,0 +1,6 @@
+// Package entry: n8n loads the node and credential through package.json#n8n; this makes the same classes
+// available to `require('n8n-nodes-jumpcloud')` (scripts, tests, other tooling). Build first (npm run build).
+const { JumpCloud } = require('./dist/nodes/JumpCloud/JumpCloud.node.js');
+const { JumpCloudApi } = require('./dist/credentials/JumpCloudApi.credentials.js');
+
+module.exports = { JumpCloud, JumpCloudApi, nodes: [JumpCloud], credentials: [JumpCloudApi] };

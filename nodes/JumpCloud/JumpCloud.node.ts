@@ -1,0 +1,54 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { route } from './actions/router';
+import { apiRequestFields } from './descriptions/ApiRequestDescription';
+import { organizationProperty } from './descriptions/common';
+import { userFields, userOperations } from './descriptions/UserDescription';
+import { userGroupFields, userGroupOperations } from './descriptions/UserGroupDescription';
+import { searchOrganizations, searchUserGroups, searchUsers } from './methods/listSearch';
+
+export class JumpCloud implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'JumpCloud',
+		name: 'jumpCloud',
+		icon: { light: 'file:../../icons/jumpcloud.svg', dark: 'file:../../icons/jumpcloud.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["resource"] === "apiRequest" ? "API request" : $parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Manage JumpCloud users and user groups, or call any JumpCloud API',
+		defaults: { name: 'JumpCloud' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'jumpCloudApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'API Request', value: 'apiRequest', description: 'Any authenticated JumpCloud API call' },
+					{ name: 'User', value: 'user' },
+					{ name: 'User Group', value: 'userGroup' },
+				],
+				default: 'user',
+			},
+			...userOperations,
+			...userGroupOperations,
+			...userFields,
+			...userGroupFields,
+			...apiRequestFields,
+			organizationProperty,
+		],
+	};
+
+	methods = {
+		listSearch: { searchUsers, searchUserGroups, searchOrganizations },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await route.call(this);
+	}
+}

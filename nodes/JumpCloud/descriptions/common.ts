@@ -1,0 +1,149 @@
+import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
+
+const OBJECT_ID_REGEX = '^[0-9a-fA-F]{24}$';
+
+/** Regex check for a "By ID" locator mode. */
+function objectIdValidation(noun: string): INodePropertyMode['validation'] {
+	return [
+		{
+			type: 'regex',
+			properties: { regex: OBJECT_ID_REGEX, errorMessage: `Not a JumpCloud ${noun} ID (24 hexadecimal characters)` },
+		},
+	];
+}
+
+/** A user picked from a searchable list, by ID, by email or by username. */
+export function userLocator(
+	name: string,
+	displayName: string,
+	description: string,
+	show: NonNullable<INodeProperties['displayOptions']>['show'],
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: 'list', value: '' },
+		description,
+		displayOptions: { show },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchUsers', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 5f0c1a2b3c4d5e6f7a8b9c0d',
+				validation: objectIdValidation('user'),
+			},
+			{
+				displayName: 'By Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'e.g. jane.doe@example.com',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^[^\\s@]+@[^\\s@]+$', errorMessage: 'Not an email address' },
+					},
+				],
+			},
+			{
+				displayName: 'By Username',
+				name: 'username',
+				type: 'string',
+				placeholder: 'e.g. jdoe',
+			},
+		],
+	};
+}
+
+/** A user group picked from a searchable list, by ID or by its exact name. */
+export function userGroupLocator(
+	show: NonNullable<INodeProperties['displayOptions']>['show'],
+): INodeProperties {
+	return {
+		displayName: 'User Group',
+		name: 'userGroup',
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: 'list', value: '' },
+		description: 'The JumpCloud user group',
+		displayOptions: { show },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchUserGroups', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 5f0c1a2b3c4d5e6f7a8b9c0d',
+				validation: objectIdValidation('user group'),
+			},
+			{
+				displayName: 'By Name',
+				name: 'name',
+				type: 'string',
+				placeholder: 'e.g. Engineering',
+			},
+		],
+	};
+}
+
+/** Per-node (and, through expressions, per-item) organization for multi-organization (MSP) keys. */
+export const organizationProperty: INodeProperties = {
+	displayName: 'Organization',
+	name: 'organization',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	description:
+		"For multi-organization (MSP) admins: the organization to act in. Leave empty to use the credential's default organization, or none for a single-organization key.",
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchOrganizations', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 5f0c1a2b3c4d5e6f7a8b9c0d',
+			validation: objectIdValidation('organization'),
+		},
+	],
+};
+
+export function returnAllAndLimit(
+	show: NonNullable<INodeProperties['displayOptions']>['show'],
+): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			default: 50,
+			typeOptions: { minValue: 1 },
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+		},
+	];
+}

@@ -1,0 +1,104 @@
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
+
+import { locatorOf } from '../helpers/locators';
+import { listPageOf, jumpCloudRequest, MAX_PAGE_SIZE } from '../transport';
+import type { JumpCloudRequest } from '../transport';
+
+/** One page of a server-side search; the pagination token is the next `skip`. */
+async function searchPage(
+	this: ILoadOptionsFunctions,
+	request: JumpCloudRequest,
+	paginationToken: string | undefined,
+	toItem: (record: IDataObject) => INodeListSearchItems,
+): Promise<INodeListSearchResult> {
+	const skip = Number(paginationToken ?? 0) || 0;
+	const response = await jumpCloudRequest.call(this, { ...request, qs: { ...request.qs, limit: MAX_PAGE_SIZE, skip } });
+	const { results, totalCount } = listPageOf(response);
+	const next = skip + results.length;
+	const more = results.length === MAX_PAGE_SIZE && (totalCount === undefined || next < totalCount);
+	return { results: results.map(toItem), paginationToken: more ? String(next) : undefined };
+}
+
+/** The organization chosen on the node, so lists show that organization's records. */
+function chosenOrganization(this: ILoadOptionsFunctions): string {
+	try {
+		return locatorOf(this.getNodeParameter('organization', '')).value;
+	} catch {
+		return '';
+	}
+}
+
+export async function searchUsers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const term = (filter ?? '').trim();
+	const body: IDataObject = { fields: 'username email firstname lastname' };
+	if (term !== '') body.searchFilter = { searchTerm: term, fields: ['username', 'email', 'firstname', 'lastname'] };
+	return await searchPage.call(
+		this,
+		{ method: 'POST', path: '/api/search/systemusers', qs: { sort: 'username' }, body, organizationId: chosenOrganization.call(this) },
+		paginationToken,
+		(user) => {
+			const fullName = [user.firstname, user.lastname].filter(Boolean).join(' ');
+			return {
+				name: `${fullName || String(user.username)} (${String(user.email ?? user.username)})`,
+				value: String(user._id ?? user.id),
+			};
+		},
+	);
+}
+
+export async function searchUserGroups(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const term = (filter ?? '').trim();
+	const qs: IDataObject = { sort: 'name', fields: 'id,name' };
+	// v2 splits filters on commas; search on the part before one.
+	const searchable = term.split(',')[0].trim();
+	if (searchable !== '') qs.filter = `name:search:${searchable}`;
+	return await searchPage.call(
+		this,
+		{ method: 'GET', path: '/api/v2/usergroups', qs, organizationId: chosenOrganization.call(this) },
+		paginationToken,
+		(group) => ({ name: String(group.name), value: String(group.id) }),
+	);
+}
+
+export async function searchOrganizations(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const term = (filter ?? '').trim();
+	const toItem = (organization: IDataObject) => ({
+		name: String(organization.displayName ?? organization._id),
+		value: String(organization._id ?? organization.id),
+	});
+	if (term === '') {
+		return await searchPage.call(
+			this,
+			{ method: 'GET', path: '/api/organizations', qs: { sort: 'displayName', fields: '_id displayName' } },
+			paginationToken,
+			toItem,
+		);
+	}
+	return await searchPage.call(
+		this,
+		{
+			method: 'POST',
+			path: '/api/search/organizations',
+			body: { searchFilter: { searchTerm: term, fields: ['displayName'] }, fields: '_id displayName' },
+		},
+		paginationToken,
+		toItem,
+	);
+}
