@@ -31,10 +31,11 @@ export function pathOf(url: string): string {
 }
 
 /**
- * Routes that reject `x-org-id` with 403 (fact sheet §9): organization discovery and provider routes.
+ * Routes that reject `x-org-id` with 403 (fact sheet §9): organization discovery and provider routes
+ * (`search_organizations_post` lists no x-org-id in the v1 spec either).
  */
 export function acceptsOrganizationHeader(url: string): boolean {
-	return !/^\/api\/(organizations|v2\/organizations|v2\/providers)(\/|$)/.test(pathOf(url));
+	return !/^\/api\/(organizations|search\/organizations|v2\/organizations|v2\/providers)(\/|$)/.test(pathOf(url));
 }
 
 /** The credential's default organization, only when the multi-organization switch is on. */

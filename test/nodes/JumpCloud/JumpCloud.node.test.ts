@@ -1,0 +1,92 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { JumpCloudApi } from '../../../credentials/JumpCloudApi.credentials';
+import { JumpCloud } from '../../../nodes/JumpCloud/JumpCloud.node';
+
+const { description, methods } = new JumpCloud();
+const properties = description.properties;
+
+function optionValues(property: INodeProperties): unknown[] {
+	if (property.type === 'boolean') return [true, false];
+	return ((property.options ?? []) as INodePropertyOptions[]).map((option) => option.value);
+}
+
+/** Every value a displayOptions rule names must be one the named parameter can take. */
+function checkDisplayOptions(list: INodeProperties[], where: string) {
+	for (const property of list) {
+		for (const rule of [property.displayOptions?.show, property.displayOptions?.hide]) {
+			for (const [name, values] of Object.entries(rule ?? {})) {
+				const candidates = list.filter((other) => other.name === name);
+				expect({ where, property: property.name, name, found: candidates.length > 0 }).toEqual({ where, property: property.name, name, found: true });
+				const allowed = candidates.flatMap(optionValues);
+				for (const value of values ?? []) {
+					expect({ property: property.name, name, value, allowed: allowed.includes(value) }).toEqual({ property: property.name, name, value, allowed: true });
+				}
+			}
+		}
+	}
+}
+
+describe('JumpCloud node description', () => {
+	it('is a usable, versioned node with the JumpCloud credential', () => {
+		expect(description.name).toBe('jumpCloud');
+		expect(description.usableAsTool).toBe(true);
+		expect(description.credentials).toEqual([{ name: 'jumpCloudApi', required: true }]);
+		expect(new JumpCloudApi().name).toBe('jumpCloudApi');
+	});
+
+	it('gives every operation a value, a description and an action', () => {
+		const operations = properties.filter((property) => property.name === 'operation');
+		expect(operations.length).toBeGreaterThan(0);
+		for (const operation of operations) {
+			for (const option of operation.options as INodePropertyOptions[]) {
+				expect(option.action).toEqual(expect.any(String));
+				expect(option.description).toEqual(expect.any(String));
+			}
+		}
+		const all = operations.flatMap((operation) =>
+			(operation.options as INodePropertyOptions[]).map((option) => `${operation.displayOptions?.show?.resource}.${option.value}`),
+		);
+		expect(all.sort()).toEqual(
+			[
+				'user.assignManager',
+				'user.changePassword',
+				'user.create',
+				'user.delete',
+				'user.get',
+				'user.update',
+				'userGroup.addUser',
+				'userGroup.getAll',
+				'userGroup.removeUser',
+			].sort(),
+		);
+	});
+
+	it('names only parameters and values that exist in displayOptions', () => {
+		checkDisplayOptions(properties, 'node');
+		for (const property of properties) {
+			if (property.type === 'collection') checkDisplayOptions(property.options as INodeProperties[], property.name);
+		}
+		checkDisplayOptions(new JumpCloudApi().properties, 'credential');
+	});
+
+	it('points every list-mode locator at a list search method that exists', () => {
+		const searchMethods = Object.keys(methods.listSearch);
+		const locators = properties.filter((property) => property.type === 'resourceLocator');
+		expect(locators.length).toBeGreaterThan(0);
+		for (const locator of locators) {
+			const listMode = locator.modes?.find((mode) => mode.type === 'list');
+			expect(searchMethods).toContain(listMode?.typeOptions?.searchListMethod);
+		}
+	});
+
+	it('masks every secret field', () => {
+		const secretNames = ['newPassword', 'password'];
+		const all = properties.flatMap((property) => [property, ...((property.options ?? []) as INodeProperties[])]);
+		for (const name of secretNames) {
+			const fields = all.filter((property) => property.name === name && property.displayName);
+			expect(fields.length).toBeGreaterThan(0);
+			for (const field of fields) expect(field.typeOptions?.password).toBe(true);
+		}
+	});
+});
