@@ -15,6 +15,7 @@ import {
 	ICredentialsHelper,
 	Workflow,
 	createEmptyRunExecutionData,
+	createRunExecutionData,
 } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
@@ -129,14 +130,14 @@ function additionalDataFor(
 		currentNodeParameters,
 		restApiUrl: 'http://127.0.0.1/rest',
 		instanceBaseUrl: 'http://127.0.0.1/',
-		formBaseUrl: '',
-		formWaitingBaseUrl: '',
-		formTestBaseUrl: '',
-		webhookBaseUrl: '',
-		webhookWaitingBaseUrl: '',
-		webhookTestBaseUrl: '',
-		mcpBaseUrl: '',
-		mcpTestBaseUrl: '',
+		formBaseUrl: 'http://127.0.0.1/formBaseUrl',
+		formWaitingBaseUrl: 'http://127.0.0.1/formWaitingBaseUrl',
+		formTestBaseUrl: 'http://127.0.0.1/formTestBaseUrl',
+		webhookBaseUrl: 'http://127.0.0.1/webhookBaseUrl',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhookWaitingBaseUrl',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhookTestBaseUrl',
+		mcpBaseUrl: 'http://127.0.0.1/mcpBaseUrl',
+		mcpTestBaseUrl: 'http://127.0.0.1/mcpTestBaseUrl',
 		variables: {},
 		logAiEvent: () => {},
 		executeWorkflow: async () => {
@@ -198,10 +199,9 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	});
 
 	const inputItems: INodeExecutionData[] = (options.items ?? [{}]).map((json) => ({ json }));
-	const runExecutionData: IRunExecutionData = createEmptyRunExecutionData();
-	runExecutionData.executionData!.nodeExecutionStack = [
-		{ node, data: { main: [inputItems] }, source: null },
-	];
+	const runExecutionData: IRunExecutionData = createRunExecutionData({
+		executionData: { nodeExecutionStack: [{ node, data: { main: [inputItems] }, source: null }] },
+	});
 
 	const additionalData = additionalDataFor(options.credentials, hooks);
 	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
