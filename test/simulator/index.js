@@ -1,0 +1,749 @@
+// @ts-check
+'use strict';
+/**
+ * Local JumpCloud API simulator (v1 `/api/...` and v2 `/api/v2/...`) for tests, the demo and e2e.
+ * Plain CommonJS, Node built-ins only. Contract: shared/jumpcloud-api.md and the official
+ * OpenAPI specs (shared/jumpcloud-openapi/v1.yaml, v2.yaml).
+ *
+ * ## Usage
+ *   const { startSimulator, KEYS, ORGS } = require('./test/simulator');
+ *   const sim = await startSimulator({ port: 0, seed: 'default' });   // 127.0.0.1 only
+ *   fetch(`${sim.baseUrl}/api/systemusers`, { headers: { 'x-api-key': sim.keys.single } });
+ *   await sim.close();
+ *
+ * Simulator members: `baseUrl`, `port`, `keys` (= KEYS), `orgs` (= ORGS), `providerId`,
+ * `requests` (log), `clearRequests()`, `directory` (state, see directory.js), `failNext(opts)`,
+ * `clearFailures()`, `reset()` (re-seed + clear log and failures), `close()`.
+ *
+ * Request log entries: `{ method, path (raw, no query), query (URLSearchParams → object, repeated
+ * keys → array), rawQuery, headers (lowercased, x-api-key removed), apiKey: 'single'|'msp'|
+ * 'invalid'|'missing', orgId (raw x-org-id header or undefined), body (parsed JSON, raw string
+ * when not JSON, undefined when empty), status }`.
+ *
+ * `sim.directory` (class Directory in directory.js), read helpers returning copies:
+ *   users(orgId) · user(orgId, id) · userByUsername(orgId, username) · groups(orgId) ·
+ *   group(orgId, id) · groupByName(orgId, name) · groupMembers(orgId, groupId) → userIds ·
+ *   userGroups(orgId, userId) → groupIds · org(orgId) · orgIds() · passwordChanges (log of
+ *   {orgId,userId,at,via}, never the password).
+ * Setup helpers with the same rules as the API (throw ApiError): createUser, updateUser,
+ *   deleteUser, setPassword, createGroup, replaceGroup, deleteGroup, memberOp.
+ *
+ * ## Seeds (deterministic: counter ids, fixed timestamps)
+ * default: ACME 132 users = msmith (Mary Smith, mary.smith@acme.example, id 66…01), jdoe
+ *   (Jane Doe, jane.doe@acme.example, id 66…02, manager msmith, has phoneNumbers/addresses/
+ *   attributes) and user001..user130 (userNNN@acme.example; department cycles Engineering, Sales,
+ *   Support, Marketing, Finance, IT; user025/050/075/100/125 SUSPENDED, user064/128 STAGED;
+ *   Engineering users report to msmith, Sales users other than user002 report to user002).
+ *   12 groups (ids 67…01..67…0c): Engineering(24 members), Sales(22), Support(22), Marketing(22),
+ *   Finance(21), IT(21), All Staff(132), VPN Users(22), Contractors(0), Managers(2),
+ *   Remote Workers(13), Admins(1, attributes.sudo.enabled=true).
+ *   GLOBEX 8 users (gadmin admin@globex.example, hscorpio, hsimpson, mlee, tnakamura, rokafor,
+ *   spetrov, aschmidt) and 3 groups (Globex Staff, Engineering, Doomsday Devices).
+ *   INITECH 6 users (iadmin admin@initech.example, pgibbons, mbolton, blumbergh, mwaddams,
+ *   jsmykowski) and 2 groups (TPS Reports, All Staff).
+ * demo: ACME 10 users (msmith, jdoe, bkim, cgarcia, dpatel, elee, fnguyen, gbrown, hwilson
+ *   STAGED, ijohnson SUSPENDED) and groups Engineering, All Staff, VPN Users, Sales;
+ *   GLOBEX gadmin + "Globex Staff"; INITECH iadmin + "All Staff".
+ *
+ * ## Decisions where the sources are silent or "unconfirmed" (documented, not invented silently)
+ * - Order of checks: failNext → auth (401) → x-org-id on org-less route (403) → route (404) →
+ *   org resolution → body JSON (400) → handler. Unknown method on a known path → 404.
+ * - Auth 401 bodies are the observed ones verbatim: `{"error":"Unauthorized","message":
+ *   "Unauthorized: api key user not found"}` and `{"message":"Unauthorized: no organization
+ *   selected"}` (MSP key, org-scoped route, no x-org-id).
+ * - x-org-id (spec preamble: 400 malformed, 401 missing for MTP, 403 unsupported route, 404 unknown
+ *   org): not 24-hex → 400; well-formed but not one of the simulator's orgs → 404; an existing org
+ *   the key does not manage (MSP → acme, single → globex/initech) → 403 "Forbidden: …".
+ *   Single-org key may omit it or send its own org. Empty header = absent.
+ *   Any x-org-id on /api/organizations*, /api/v2/organizations* or /api/v2/providers* → 403.
+ * - Other errors: v1 `{code, message, status: <HTTP reason>}`; v2 `{code, message}` plus a
+ *   lowerCamel `status` for validation errors (e.g. `nullName`), per the v2 Error schema.
+ *   409 member add → message "Already Exists"; 404 → message "Not Found".
+ * - Paging: `limit` default 10, max 100 (over → 400 with the observed message), negative or
+ *   non-integer → 400, `limit=0` → default 10 (unconfirmed), `skip` ≥ 0.
+ * - v1 filter: `field:$op:value` only (a term without `$op` → 400). `$ew $co $nco` and multi-term
+ *   `$sw` need `x-eventually-consistent: true`, otherwise `$sw` is a single literal prefix and the
+ *   others → 400. Booleans/numbers compare via their string form; array fields match any element.
+ * - v1 `search` query param (spec: "nested object with searchTerm and fields"): accepted as JSON
+ *   (`search={"searchTerm":"x","fields":["email"]}`) or brackets (`search[searchTerm]=x&
+ *   search[fields][]=email`); a plain non-JSON string → 400. Text search is a case-insensitive
+ *   substring; default fields when none given: username email firstname lastname displayname.
+ * - POST /search/systemusers: body filter `{and|or:[…]}` or array (AND) or object (AND of keys);
+ *   expressions are `{field: value}` (exact; an array value means any-of) or v1 filter strings;
+ *   `limit`/`skip` come from the query string only.
+ * - v2 filter: terms split on `,` and ANDed (repeated `filter` params too); ops eq ne gt ge lt le
+ *   in (`|`) search (case-insensitive substring); `between`/wildcards not simulated → 400.
+ *   /usergroups only accepts the spec's filter fields (name disabled type membershipMethod
+ *   memberQueryErrorFlags suggestionCounts.* attributes.sudo.*), others → 400.
+ *   /users/{id}/memberof accepts `object_id` and `type`.
+ * - Uniqueness per org: username and email case-insensitive, employeeIdentifier exact; group
+ *   names case-insensitive. Duplicate user → 400 `Already Exists: username "jdoe" already exists`
+ *   with ErrorDetails `details`; duplicate group → 409 "Already Exists".
+ * - Users: unknown/read-only body fields are ignored; `manager` absent from the user when unset;
+ *   `manager: ""|null` clears; `activated`/`suspended` are mirrors of `state` (`activated` =
+ *   state ≠ STAGED); password policy is only `minLength` 8. `password` is never stored or returned.
+ * - Member POST with an id that is not a user of this org → 400 (not 404, so a client mapping
+ *   404 to "already removed" does not hide it). `op: update` on a non-member → 404.
+ * - DELETE of a manager with direct reports and no `cascade_manager` → 409; deleting a user or a
+ *   group removes its memberships. Group DELETE → 204.
+ */
+
+const http = require('http');
+const { Directory, ORGS, KEYS, PROVIDER_ID, KEY_ACCESS, orgSummary, isPlainObject } = require('./directory');
+const {
+	ApiError,
+	formatError,
+	badRequest,
+	notFound,
+	isObjectId,
+	queryToObject,
+	paging,
+	v1QueryFilter,
+	v1Term,
+	v2QueryFilter,
+	sortBy,
+	spaceList,
+	commaList,
+	project,
+	textSearch,
+	valuesAt,
+	valueEquals,
+	asArray,
+} = require('./query');
+
+/**
+ * @typedef {'single' | 'msp' | 'invalid' | 'missing'} ApiKeyClass
+ * @typedef {{
+ *   method: string,
+ *   path: string,
+ *   query: Record<string, string | string[]>,
+ *   rawQuery: string,
+ *   headers: Record<string, string | string[] | undefined>,
+ *   apiKey: ApiKeyClass,
+ *   orgId: string | undefined,
+ *   body: any,
+ *   status: number,
+ * }} RequestLogEntry
+ * @typedef {{
+ *   status: number,
+ *   count?: number,
+ *   method?: string,
+ *   pathPrefix?: string,
+ *   retryAfter?: number | string,
+ *   body?: unknown,
+ * }} FailNextOptions
+ * @typedef {{ port?: number, seed?: 'default' | 'demo' }} SimulatorOptions
+ * @typedef {{ status: number, body?: unknown, headers?: Record<string, string> }} HandlerResult
+ * @typedef {{
+ *   method: string,
+ *   path: string,
+ *   query: Record<string, string | string[]>,
+ *   headers: import('http').IncomingHttpHeaders,
+ *   body: any,
+ *   access: import('./directory').KeyAccess,
+ *   orgId: string,
+ *   params: string[],
+ *   dir: Directory,
+ * }} Ctx
+ * @typedef {{ method: string, pattern: RegExp, orgScoped: boolean, handler: (ctx: Ctx) => HandlerResult }} Route
+ */
+
+const V1_TEXT_SEARCH_FIELDS = ['username', 'email', 'firstname', 'lastname', 'displayname'];
+const GROUP_FILTER_FIELDS = new Set([
+	'name',
+	'disabled',
+	'type',
+	'membershipMethod',
+	'memberQueryErrorFlags',
+	'suggestionCounts.add',
+	'suggestionCounts.remove',
+	'suggestionCounts.total',
+	'attributes.sudo.enabled',
+	'attributes.sudo.withoutPassword',
+]);
+const ORGLESS_PREFIX = /^\/api\/(organizations|v2\/organizations|v2\/providers)(\/|$)/;
+
+/**
+ * @template T
+ * @param {T} v
+ * @returns {T}
+ */
+const clone = (v) => structuredClone(v);
+
+/** @param {Record<string, string | string[]>} q @param {string} name */
+function singleParam(q, name) {
+	const v = q[name];
+	if (Array.isArray(v)) throw badRequest(`Bad Request: request parameter "${name}" must be given once`);
+	return v;
+}
+
+/** `?fullValidationDetails=password` @param {Record<string, string | string[]>} q */
+function wantsPasswordDetails(q) {
+	const v = q.fullValidationDetails;
+	if (v === undefined) return false;
+	return asArray(v).some((s) => s.split(',').map((x) => x.trim()).includes('password'));
+}
+
+/**
+ * The v1 `search` query parameter → predicate (always true when absent).
+ * @param {Record<string, string | string[]>} q
+ * @param {string[]} defaultFields
+ */
+function v1SearchParam(q, defaultFields) {
+	/** @type {unknown} */
+	let searchTerm;
+	/** @type {unknown} */
+	let fields;
+	let present = false;
+	for (const [key, raw] of Object.entries(q)) {
+		if (key === 'search') {
+			present = true;
+			const s = Array.isArray(raw) ? raw[raw.length - 1] : raw;
+			/** @type {unknown} */
+			let parsed;
+			try {
+				parsed = JSON.parse(s);
+			} catch {
+				parsed = undefined;
+			}
+			if (!isPlainObject(parsed)) {
+				throw badRequest(
+					'Bad Request: parameter "search" must be an object: {"searchTerm": "..."|["..."], "fields": ["..."]} ' +
+						'(JSON, or search[searchTerm]=...&search[fields][]=...)',
+				);
+			}
+			searchTerm = parsed.searchTerm;
+			fields = parsed.fields;
+		} else if (/^search\[searchTerm\](\[\d*\])?$/.test(key)) {
+			present = true;
+			const vals = asArray(raw);
+			searchTerm = key === 'search[searchTerm]' && vals.length === 1 ? vals[0] : [...asArray(/** @type {any} */ (searchTerm ?? [])), ...vals];
+		} else if (/^search\[fields\](\[\d*\])?$/.test(key)) {
+			present = true;
+			const vals = asArray(raw);
+			fields = key === 'search[fields]' && vals.length === 1 ? spaceList(vals[0]) : [...asArray(/** @type {any} */ (fields ?? [])), ...vals];
+		} else if (key.startsWith('search[')) {
+			throw badRequest(`Bad Request: invalid search parameter "${key}"`);
+		}
+	}
+	if (!present) return () => true;
+	if (searchTerm === undefined || searchTerm === '') throw badRequest('Bad Request: search.searchTerm is required');
+	return textSearch(searchTerm, fields, defaultFields);
+}
+
+/**
+ * Body filter of POST /search/* (spec search_systemusers_post description).
+ * @param {unknown} expr
+ * @param {boolean} ec
+ * @returns {(r: any) => boolean}
+ */
+function searchBodyFilter(expr, ec) {
+	if (expr === undefined || expr === null) return () => true;
+	if (typeof expr === 'string') return v1Term(expr, ec);
+	if (Array.isArray(expr)) {
+		const preds = expr.map((e) => searchBodyFilter(e, ec));
+		return (r) => preds.every((p) => p(r));
+	}
+	if (isPlainObject(expr)) {
+		const keys = Object.keys(expr);
+		if (keys.length === 1 && (keys[0] === 'and' || keys[0] === 'or')) {
+			const list = expr[keys[0]];
+			if (!Array.isArray(list)) throw badRequest(`Bad Request: filter.${keys[0]} must be an array`);
+			const preds = list.map((e) => searchBodyFilter(e, ec));
+			return keys[0] === 'and' ? (r) => preds.every((p) => p(r)) : (r) => preds.some((p) => p(r));
+		}
+		const preds = keys.map((field) => {
+			const wanted = expr[field];
+			if (wanted !== null && typeof wanted === 'object' && !Array.isArray(wanted)) {
+				throw badRequest(`Bad Request: unsupported filter expression for "${field}"`);
+			}
+			const options = Array.isArray(wanted) ? wanted : [wanted];
+			return (/** @type {any} */ r) => valuesAt(r, field).some((v) => options.some((w) => valueEquals(v, w)));
+		});
+		return (r) => preds.every((p) => p(r));
+	}
+	throw badRequest('Bad Request: filter must be an object or an array');
+}
+
+/**
+ * @template T
+ * @param {T[]} items
+ * @param {number} skip
+ * @param {number} limit
+ */
+const page = (items, skip, limit) => items.slice(skip, skip + limit);
+
+// ---------------------------------------------------------------------------------------------
+// Handlers
+
+/** @param {Ctx} c @returns {HandlerResult} */
+function listUsers(c) {
+	const { limit, skip } = paging(c.query);
+	const ec = String(c.headers['x-eventually-consistent']).toLowerCase() === 'true';
+	const filter = v1QueryFilter(c.query, ec);
+	const search = v1SearchParam(c.query, V1_TEXT_SEARCH_FIELDS);
+	const matching = c.dir._userList(c.orgId).filter((u) => filter(u) && search(u));
+	const sorted =
+		c.query.sortIgnoreCase !== undefined && c.query.sort === undefined
+			? sortBy(matching, spaceList(c.query.sortIgnoreCase), true)
+			: sortBy(matching, spaceList(c.query.sort));
+	const fields = spaceList(c.query.fields);
+	const results = page(sorted, skip, limit).map((u) => project(clone(u), fields, '_id'));
+	return { status: 200, body: { totalCount: sorted.length, results } };
+}
+
+/** @param {Ctx} c @returns {HandlerResult} */
+function getUser(c) {
+	const u = c.dir._getUser(c.orgId, c.params[0]);
+	return { status: 200, body: project(clone(u), spaceList(c.query.fields), '_id') };
+}
+
+/** @param {Ctx} c @returns {HandlerResult} */
+function createUser(c) {
+	const u = c.dir.createUser(c.orgId, c.body, { fullValidationDetails: wantsPasswordDetails(c.query) });
+	return { status: 200, body: u };
+}
+
+/** @param {Ctx} c @returns {HandlerResult} */
+function updateUser(c) {
+	const u = c.dir.updateUser(c.orgId, c.params[0], c.body, { fullValidationDetails: wantsPasswordDetails(c.query) });
+	return { status: 200, body: u };
+}
+
+/** @param {Ctx} c @returns {HandlerResult} */
+function deleteUser(c) {
+	const u = c.dir.deleteUser(c.orgId, c.params[0], singleParam(c.query, 'cascade_manager'));
+	return { status: 200, body: u };
+}
+
+/** @param {Ctx} c @returns {HandlerResult} */
+function setPassword(c) {
+	c.dir.setPassword(c.orgId, c.params[0], c.body, { fullValidationDetails: wantsPasswordDetails(c.query) });
+	return { status: 200 };
+}
+
+/** @param {Ctx} c @returns {HandlerResult} */
+function searchUsers(c) {
+	const body = c.body === undefined ? {} : c.body;
+	if (!isPlainObject(body)) throw badRequest('Bad Request: request body must be a JSON object');
+	const { limit, skip } = paging(c.query);
+	const ec = String(c.headers['x-eventually-consistent']).toLowerCase() === 'true';
+	const queryFilter = v1QueryFilter(c.query, ec);
+	const bodyFilter = searchBodyFilter(body.filter, ec);
+	/** @type {(r: any) => boolean} */
+	let text = () => true;
+	if (body.searchFilter !== undefined && body.searchFilter !== null) {
+		if (!isPlainObject(body.searchFilter)) throw badRequest('Bad Request: searchFilter must be an object');
+		const { searchTerm, fields } = body.searchFilter;
+		if (searchTerm === undefined || searchTerm === '') throw badRequest('Bad Request: searchFilter.searchTerm is required');
+		text = textSearch(searchTerm, fields, V1_TEXT_SEARCH_FIELDS);
+	}
+	const matching = c.dir._userList(c.orgId).filter((u) => queryFilter(u) && bodyFilter(u) && text(u));
+	/** @type {string[]} */
+	let fields;
+	if (typeof body.fields === 'string') fields = spaceList(body.fields);
+	else if (Array.isArray(body.fields)) fields = body.fields.filter((/** @type {unknown} */ f) => typeof f === 'string');
+	else fields = spaceList(c.query.fields);
+	const results = page(matching, skip, limit).map((u) => project(clone(u), fields, '_id'));
+	return { status: 200, body: { totalCount: matching.length, results } };
+}
+
+/** @param {Ctx} c */
+function visibleOrgs(c) {
+	return c.access.orgs.map((id) => /** @type {Record<string, any>} */ (c.dir.org(id)));
+}
+
+/** @param {Ctx} c @returns {HandlerResult} */
+function listOrgs(c) {
+	const { limit, skip } = paging(c.query);
+	const filter = v1QueryFilter(c.query, false);
+	const search = v1SearchParam(c.query, ['displayName']);
+	const matching = visibleOrgs(c).filter((o) => filter(o) && search(o));
+	const sorted =
+		c.query.sortIgnoreCase !== undefined && c.query.sort === undefined
+			? sortBy(matching, spaceList(c.query.sortIgnoreCase), true)
+			: sortBy(matching, spaceList(c.query.sort));
+	const fields = spaceList(c.query.fields);
+	const results = page(sorted, skip, limit).map((o) => (fields.length ? project(o, fields, '_id') : orgSummary(o)));
+	return { status: 200, body: { totalCount: sorted.length, results } };
+}
+
+/** @param {Ctx} c @returns {HandlerResult} */
+function getOrg(c) {
+	const id = c.params[0];
+	if (!isObjectId(id)) throw badRequest(`Bad Request: invalid id "${id}": must be a 24-character hex ObjectId`);
+	const org = visibleOrgs(c).find((o) => o._id === id);
+	if (!org) throw notFound();
+	return { status: 200, body: project(org, spaceList(c.query.fields), '_id') };
+}
+
+/** @param {Ctx} c @returns {HandlerResult} */
+function providerOrgs(c) {
+	const pid = c.params[0];
+	if (!isObjectId(pid)) throw badRequest(`Bad Request: invalid provider id "${pid}"`, 'invalidId');
+	if (c.access.providerId !== pid) throw new ApiError(403, 'Forbidden: you are not an administrator of this provider');
+	const { limit, skip } = paging(c.query);
+	const orgs = c.dir
+		.orgIds()
+		.map((id) => /** @type {Record<string, any>} */ (c.dir.org(id)))
+		.filter((o) => o.provider === pid);
+	const filtered = orgs.filter(v2QueryFilter(c.query, undefined));
+	const sorted = sortBy(filtered, commaList(c.query.sort));
+	const fields = commaList(c.query.fields);
+	const results = page(sorted, skip, limit).map((o) => project(o, fields, '_id'));
+	return { status: 200, body: { totalCount: sorted.length, results } };
+}
+
+/** @param {Ctx} c @returns {HandlerResult} */
+function listGroups(c) {
+	const { limit, skip } = paging(c.query);
+	const filter = v2QueryFilter(c.query, GROUP_FILTER_FIELDS);
+	const matching = c.dir._groupList(c.orgId).filter(filter);
+	const sorted = sortBy(matching, commaList(c.query.sort));
+	const fields = commaList(c.query.fields);
+	const results = page(sorted, skip, limit).map((g) => project(clone(g), fields, 'id'));
+	return { status: 200, body: results, headers: { 'x-total-count': String(sorted.length) } };
+}
+
+/** @param {Ctx} c @returns {HandlerResult} */
+function getGroup(c) {
+	return { status: 200, body: clone(c.dir._getGroup(c.orgId, c.params[0])) };
+}
+
+/** @param {Ctx} c @returns {HandlerResult} */
+function createGroup(c) {
+	return { status: 201, body: c.dir.createGroup(c.orgId, c.body) };
+}
+
+/** @param {Ctx} c @returns {HandlerResult} */
+function replaceGroup(c) {
+	return { status: 200, body: c.dir.replaceGroup(c.orgId, c.params[0], c.body) };
+}
+
+/** @param {Ctx} c @returns {HandlerResult} */
+function deleteGroup(c) {
+	c.dir.deleteGroup(c.orgId, c.params[0]);
+	return { status: 204 };
+}
+
+/** @param {Ctx} c @returns {HandlerResult} */
+function listMembers(c) {
+	const edges = c.dir._memberEdges(c.orgId, c.params[0]);
+	const { limit, skip } = paging(c.query);
+	const results = page(edges, skip, limit).map(([id, attributes]) => ({
+		attributes: attributes ?? null,
+		to: { attributes: null, id, type: 'user' },
+	}));
+	return { status: 200, body: results, headers: { 'x-total-count': String(edges.length) } };
+}
+
+/** @param {Ctx} c @returns {HandlerResult} */
+function memberOp(c) {
+	c.dir.memberOp(c.orgId, c.params[0], c.body);
+	return { status: 204 };
+}
+
+/** @param {Ctx} c @returns {HandlerResult} */
+function memberOf(c) {
+	const userId = c.params[0];
+	if (!isObjectId(userId)) throw badRequest(`Bad Request: invalid id "${userId}": must be a 24-character hex ObjectId`, 'invalidId');
+	if (!c.dir._userList(c.orgId).some((u) => u._id === userId)) throw notFound();
+	const { limit, skip } = paging(c.query);
+	const objects = c.dir.userGroups(c.orgId, userId).map((gid) => ({
+		compiledAttributes: null,
+		id: gid,
+		paths: [[{ attributes: null, to: { id: gid, type: 'user_group' } }]],
+		type: 'user_group',
+	}));
+	const filter = v2QueryFilter(c.query, new Set(['object_id', 'type']), (r, field) =>
+		valuesAt(r, field === 'object_id' ? 'id' : field),
+	);
+	const matching = objects.filter(filter);
+	const sorted = sortBy(
+		matching,
+		commaList(c.query.sort).map((s) => s.replace(/^(-?)object_id$/, '$1id')),
+	);
+	return { status: 200, body: page(sorted, skip, limit), headers: { 'x-total-count': String(sorted.length) } };
+}
+
+/** @type {Route[]} */
+const ROUTES = [
+	{ method: 'GET', pattern: /^\/api\/systemusers$/, orgScoped: true, handler: listUsers },
+	{ method: 'POST', pattern: /^\/api\/systemusers$/, orgScoped: true, handler: createUser },
+	{ method: 'GET', pattern: /^\/api\/systemusers\/([^/]+)$/, orgScoped: true, handler: getUser },
+	{ method: 'PUT', pattern: /^\/api\/systemusers\/([^/]+)$/, orgScoped: true, handler: updateUser },
+	{ method: 'DELETE', pattern: /^\/api\/systemusers\/([^/]+)$/, orgScoped: true, handler: deleteUser },
+	{ method: 'POST', pattern: /^\/api\/systemusers\/([^/]+)\/password$/, orgScoped: true, handler: setPassword },
+	{ method: 'POST', pattern: /^\/api\/search\/systemusers$/, orgScoped: true, handler: searchUsers },
+	{ method: 'GET', pattern: /^\/api\/organizations$/, orgScoped: false, handler: listOrgs },
+	{ method: 'GET', pattern: /^\/api\/organizations\/([^/]+)$/, orgScoped: false, handler: getOrg },
+	{ method: 'GET', pattern: /^\/api\/v2\/providers\/([^/]+)\/organizations$/, orgScoped: false, handler: providerOrgs },
+	{ method: 'GET', pattern: /^\/api\/v2\/usergroups$/, orgScoped: true, handler: listGroups },
+	{ method: 'POST', pattern: /^\/api\/v2\/usergroups$/, orgScoped: true, handler: createGroup },
+	{ method: 'GET', pattern: /^\/api\/v2\/usergroups\/([^/]+)$/, orgScoped: true, handler: getGroup },
+	{ method: 'PUT', pattern: /^\/api\/v2\/usergroups\/([^/]+)$/, orgScoped: true, handler: replaceGroup },
+	{ method: 'DELETE', pattern: /^\/api\/v2\/usergroups\/([^/]+)$/, orgScoped: true, handler: deleteGroup },
+	{ method: 'GET', pattern: /^\/api\/v2\/usergroups\/([^/]+)\/members$/, orgScoped: true, handler: listMembers },
+	{ method: 'POST', pattern: /^\/api\/v2\/usergroups\/([^/]+)\/members$/, orgScoped: true, handler: memberOp },
+	{ method: 'GET', pattern: /^\/api\/v2\/users\/([^/]+)\/memberof$/, orgScoped: true, handler: memberOf },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Server
+
+class Simulator {
+	/**
+	 * @param {http.Server} server
+	 * @param {number} port
+	 * @param {'default' | 'demo'} seed
+	 */
+	constructor(server, port, seed) {
+		/** @private */
+		this._server = server;
+		/** @private */
+		this._closed = false;
+		/** @private @type {(FailNextOptions & { remaining: number })[]} */
+		this._failures = [];
+		this.port = port;
+		this.baseUrl = `http://127.0.0.1:${port}`;
+		this.seed = seed;
+		this.keys = { single: KEYS.single, msp: KEYS.msp };
+		this.orgs = { acme: ORGS.acme, globex: ORGS.globex, initech: ORGS.initech };
+		this.providerId = PROVIDER_ID;
+		/** @type {RequestLogEntry[]} */
+		this.requests = [];
+		this.directory = new Directory(seed);
+	}
+
+	/** Empty the request log (in place). */
+	clearRequests() {
+		this.requests.length = 0;
+	}
+
+	/**
+	 * The next `count` (default 1) requests matching `method`/`pathPrefix` (both optional) get
+	 * `status` before any other processing (auth included). Body defaults to
+	 * `{"message":"Too Many Requests"}` for 429, else `{"message": <HTTP reason>}`; a string body is
+	 * sent as-is. `retryAfter` sets the Retry-After header. Rules queue up in call order.
+	 * @param {FailNextOptions} opts
+	 */
+	failNext(opts) {
+		if (!opts || !Number.isInteger(opts.status) || opts.status < 100 || opts.status > 599) {
+			throw new Error('failNext: status must be an HTTP status code');
+		}
+		const count = opts.count ?? 1;
+		if (!Number.isInteger(count) || count < 1) throw new Error('failNext: count must be a positive integer');
+		this._failures.push({ ...opts, remaining: count });
+	}
+
+	/** Drop all pending failNext rules. */
+	clearFailures() {
+		this._failures.length = 0;
+	}
+
+	/** Re-seed the directory (same ids as a fresh start), clear the log and pending failures. */
+	reset() {
+		this.directory.reset();
+		this.clearRequests();
+		this.clearFailures();
+	}
+
+	/** Close the server and all open sockets. Safe to call twice. @returns {Promise<void>} */
+	close() {
+		if (this._closed) return Promise.resolve();
+		this._closed = true;
+		return new Promise((resolve, reject) => {
+			this._server.close((err) => (err ? reject(err) : resolve()));
+			this._server.closeAllConnections();
+		});
+	}
+
+	/**
+	 * @private
+	 * @param {string} method
+	 * @param {string} path
+	 */
+	_takeFailure(method, path) {
+		const idx = this._failures.findIndex(
+			(f) =>
+				(f.method === undefined || f.method.toUpperCase() === method) &&
+				(f.pathPrefix === undefined || path.startsWith(f.pathPrefix)),
+		);
+		if (idx < 0) return undefined;
+		const rule = this._failures[idx];
+		rule.remaining -= 1;
+		if (rule.remaining <= 0) this._failures.splice(idx, 1);
+		return rule;
+	}
+
+	/**
+	 * @private
+	 * @param {http.IncomingMessage} req
+	 * @param {http.ServerResponse} res
+	 */
+	async _handle(req, res) {
+		const method = (req.method || 'GET').toUpperCase();
+		const rawUrl = req.url || '/';
+		const qIdx = rawUrl.indexOf('?');
+		const path = qIdx >= 0 ? rawUrl.slice(0, qIdx) : rawUrl;
+		const rawQuery = qIdx >= 0 ? rawUrl.slice(qIdx + 1) : '';
+		const query = queryToObject(new URLSearchParams(rawQuery));
+
+		/** @type {Buffer[]} */
+		const chunks = [];
+		for await (const chunk of req) chunks.push(/** @type {Buffer} */ (chunk));
+		const text = Buffer.concat(chunks).toString('utf8');
+		/** @type {any} */
+		let body;
+		let badJson = false;
+		if (text.length > 0) {
+			try {
+				body = JSON.parse(text);
+			} catch {
+				body = text;
+				badJson = true;
+			}
+		}
+
+		const apiKeyHeader = req.headers['x-api-key'];
+		const keyValue = Array.isArray(apiKeyHeader) ? apiKeyHeader[0] : apiKeyHeader;
+		const access = keyValue ? KEY_ACCESS[keyValue] : undefined;
+		/** @type {ApiKeyClass} */
+		const apiKey = !keyValue ? 'missing' : access ? access.name : 'invalid';
+		const headers = { ...req.headers };
+		delete headers['x-api-key'];
+		const orgHeaderRaw = req.headers['x-org-id'];
+		const orgHeader = Array.isArray(orgHeaderRaw) ? orgHeaderRaw.join(', ') : orgHeaderRaw;
+
+		/** @type {RequestLogEntry} */
+		const entry = { method, path, query, rawQuery, headers, apiKey, orgId: orgHeader, body, status: 0 };
+		this.requests.push(entry);
+
+		/** @type {'v1' | 'v2'} */
+		const flavor = path.startsWith('/api/v2/') ? 'v2' : 'v1';
+		/** @param {number} status @param {unknown} [payload] @param {Record<string, string>} [extra] */
+		const send = (status, payload, extra = {}) => {
+			entry.status = status;
+			/** @type {Record<string, string | number>} */
+			const h = { ...extra };
+			let out = '';
+			if (payload !== undefined && status !== 204) {
+				out = typeof payload === 'string' ? payload : JSON.stringify(payload);
+				h['content-type'] = typeof payload === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8';
+			}
+			h['content-length'] = Buffer.byteLength(out);
+			res.writeHead(status, h);
+			res.end(out);
+		};
+
+		const failure = this._takeFailure(method, path);
+		if (failure) {
+			const payload =
+				failure.body !== undefined
+					? failure.body
+					: { message: failure.status === 429 ? 'Too Many Requests' : http.STATUS_CODES[failure.status] || 'Error' };
+			/** @type {Record<string, string>} */
+			const extra = {};
+			if (failure.retryAfter !== undefined) extra['retry-after'] = String(failure.retryAfter);
+			send(failure.status, payload, extra);
+			return;
+		}
+
+		try {
+			if (!access) {
+				throw new ApiError(401, 'Unauthorized: api key user not found', {
+					exact: { error: 'Unauthorized', message: 'Unauthorized: api key user not found' },
+				});
+			}
+			const routePath = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+			if (ORGLESS_PREFIX.test(routePath) && orgHeader !== undefined && orgHeader !== '') {
+				throw new ApiError(403, 'Forbidden: the x-org-id header is not supported on this route', {
+					exact: { message: 'Forbidden: the x-org-id header is not supported on this route' },
+				});
+			}
+			/** @type {Route | undefined} */
+			let route;
+			/** @type {string[]} */
+			let params = [];
+			for (const r of ROUTES) {
+				if (r.method !== method) continue;
+				const m = r.pattern.exec(routePath);
+				if (m) {
+					route = r;
+					params = m.slice(1).map((p) => {
+						try {
+							return decodeURIComponent(p);
+						} catch {
+							return p;
+						}
+					});
+					break;
+				}
+			}
+			if (!route) throw notFound();
+
+			let orgId = '';
+			if (route.orgScoped) {
+				if (orgHeader === undefined || orgHeader === '') {
+					if (access.multiTenant) {
+						throw new ApiError(401, 'Unauthorized: no organization selected', {
+							exact: { message: 'Unauthorized: no organization selected' },
+						});
+					}
+					orgId = access.orgs[0];
+				} else if (!isObjectId(orgHeader)) {
+					throw badRequest('Bad Request: malformed x-org-id header: must be a 24-character hex organization id');
+				} else {
+					const wanted = orgHeader.toLowerCase();
+					if (!this.directory.orgIds().includes(wanted)) throw notFound('Not Found: organization ID not found');
+					if (!access.orgs.includes(wanted)) {
+						throw new ApiError(403, `Forbidden: you do not have access to organization ${wanted}`);
+					}
+					orgId = wanted;
+				}
+			}
+			if (badJson && (method === 'POST' || method === 'PUT')) {
+				throw badRequest('Bad Request: request body is not valid JSON', 'invalidJson');
+			}
+			const result = route.handler({ method, path: routePath, query, headers: req.headers, body, access, orgId, params, dir: this.directory });
+			send(result.status, result.body, result.headers);
+		} catch (err) {
+			if (err instanceof ApiError) {
+				send(err.httpStatus, formatError(err, flavor), err.opts.headers);
+			} else {
+				console.error('[jumpcloud-simulator] internal error', err);
+				send(500, { code: 500, message: 'Internal Server Error', status: 'Internal Server Error' });
+			}
+		}
+	}
+}
+
+/**
+ * Start a simulator on 127.0.0.1 (`port` 0 = a free port).
+ * @param {SimulatorOptions} [options]
+ * @returns {Promise<Simulator>}
+ */
+function startSimulator(options = {}) {
+	const seed = options.seed ?? 'default';
+	if (seed !== 'default' && seed !== 'demo') return Promise.reject(new Error(`unknown seed "${seed}"`));
+	const server = http.createServer();
+	return new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, '127.0.0.1', () => {
+			server.off('error', reject);
+			const addr = server.address();
+			const port = addr && typeof addr === 'object' ? addr.port : 0;
+			const sim = new Simulator(server, port, seed);
+			server.on('request', (req, res) => {
+				/** @type {any} */ (sim)._handle(req, res).catch((/** @type {unknown} */ err) => {
+					console.error('[jumpcloud-simulator] request failed', err);
+					if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+					res.end(JSON.stringify({ message: 'Internal Server Error' }));
+				});
+			});
+			resolve(sim);
+		});
+	});
+}
+
+module.exports = { startSimulator, Simulator, Directory, ApiError, KEYS, ORGS, PROVIDER_ID };
