@@ -631,6 +631,11 @@ class Simulator {
 				out = typeof payload === 'string' ? payload : JSON.stringify(payload);
 				h['content-type'] = typeof payload === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8';
 			}
+			// Responses never contain an API key, even when a client put one where it gets echoed
+			// (e.g. a path id in an error message).
+			for (const secret of [KEYS.single, KEYS.msp, keyValue]) {
+				if (secret && secret.length >= 8 && out.includes(secret)) out = out.split(secret).join('[redacted]');
+			}
 			h['content-length'] = Buffer.byteLength(out);
 			res.writeHead(status, h);
 			res.end(out);

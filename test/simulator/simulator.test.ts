@@ -179,6 +179,14 @@ describe('auth and organizations', () => {
 		expect((await get(`/api/organizations/${sim.orgs.acme}`, { key: 'msp' })).status).toBe(404);
 	});
 
+	it('redacts a key even where the client placed it into an echoed value', async () => {
+		const r = await get<ErrorBody>(`/api/systemusers/${sim.keys.msp}`);
+		expect(r.status).toBe(400);
+		expect(r.body.message).toContain('[redacted]');
+		expect(r.text).not.toContain(sim.keys.msp);
+		expect(sim.requests[0].path).toBe(`/api/systemusers/${sim.keys.msp}`);
+	});
+
 	it('answers unknown routes with 404 Not Found and bad JSON with 400', async () => {
 		const nf = await get<ErrorBody>('/api/nope');
 		expect(nf.status).toBe(404);
