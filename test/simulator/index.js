@@ -86,6 +86,11 @@
  *   404 to "already removed" does not hide it). `op: update` on a non-member → 404.
  * - DELETE of a manager with direct reports and no `cascade_manager` → 409; deleting a user or a
  *   group removes its memberships. Group DELETE → 204.
+ * - Responses never contain an API key: the known keys and the request's own x-api-key value are
+ *   replaced by `[redacted]` in any response text (e.g. a key put in a path id and echoed in a 400).
+ *   The request log keeps what the client sent (minus the x-api-key header).
+ * - Not simulated: state/activate, state/suspend, unlock, expire, resetmfa, sshkeys, systems,
+ *   /usergroups/{id}/membership and associations, Directory Insights (→ 404 Not Found).
  */
 
 const http = require('http');
