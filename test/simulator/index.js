@@ -55,7 +55,8 @@
  *   org): not 24-hex → 400; well-formed but not one of the simulator's orgs → 404; an existing org
  *   the key does not manage (MSP → acme, single → globex/initech) → 403 "Forbidden: …".
  *   Single-org key may omit it or send its own org. Empty header = absent.
- *   Any x-org-id on /api/organizations*, /api/v2/organizations* or /api/v2/providers* → 403.
+ *   Any x-org-id on /api/organizations*, /api/search/organizations (its spec op declares no
+ *   x-org-id), /api/v2/organizations* or /api/v2/providers* → 403.
  * - Other errors: v1 `{code, message, status: <HTTP reason>}`; v2 `{code, message}` plus a
  *   lowerCamel `status` for validation errors (e.g. `nullName`), per the v2 Error schema.
  *   409 member add → message "Already Exists"; 404 → message "Not Found".
@@ -70,7 +71,9 @@
  *   substring; default fields when none given: username email firstname lastname displayname.
  * - POST /search/systemusers: body filter `{and|or:[…]}` or array (AND) or object (AND of keys);
  *   expressions are `{field: value}` (exact; an array value means any-of) or v1 filter strings;
- *   `limit`/`skip` come from the query string only.
+ *   `limit`/`skip` come from the query string, or from the body when the query has none.
+ * - POST /search/organizations: same body rules over the orgs the key can see; results
+ *   `{_id, displayName, logoUrl}` unless `fields` is given; default text field displayName.
  * - v2 filter: terms split on `,` and ANDed (repeated `filter` params too); ops eq ne gt ge lt le
  *   in (`|`) search (case-insensitive substring); `between`/wildcards not simulated → 400.
  *   /usergroups only accepts the spec's filter fields (name disabled type membershipMethod
@@ -166,7 +169,7 @@ const GROUP_FILTER_FIELDS = new Set([
 	'attributes.sudo.enabled',
 	'attributes.sudo.withoutPassword',
 ]);
-const ORGLESS_PREFIX = /^\/api\/(organizations|v2\/organizations|v2\/providers)(\/|$)/;
+const ORGLESS_PREFIX = /^\/api\/(organizations|search\/organizations|v2\/organizations|v2\/providers)(\/|$)/;
 
 /**
  * @template T
@@ -327,30 +330,59 @@ function setPassword(c) {
 	return { status: 200 };
 }
 
-/** @param {Ctx} c @returns {HandlerResult} */
-function searchUsers(c) {
+/**
+ * Shared body handling of POST /search/* (spec search_systemusers_post, search_organizations_post):
+ * `filter`, `searchFilter` (also accepted under `search`, as in the organizations sample),
+ * `fields` (space-separated string or array), `limit`/`skip` from the query string or, when the
+ * query has none, from the body (the organizations sample sends them there).
+ * @param {Ctx} c
+ * @param {Record<string, any>[]} records
+ * @param {string[]} defaultTextFields
+ * @param {(r: Record<string, any>) => Record<string, any>} defaultView
+ * @returns {HandlerResult}
+ */
+function runSearch(c, records, defaultTextFields, defaultView) {
 	const body = c.body === undefined ? {} : c.body;
 	if (!isPlainObject(body)) throw badRequest('Bad Request: request body must be a JSON object');
-	const { limit, skip } = paging(c.query);
+	/** @type {Record<string, string | string[]>} */
+	const pagingQuery = { ...c.query };
+	for (const name of ['limit', 'skip']) {
+		if (pagingQuery[name] === undefined && body[name] !== undefined && body[name] !== null) {
+			if (typeof body[name] !== 'number') throw badRequest(`Bad Request: "${name}" must be an integer`);
+			pagingQuery[name] = String(body[name]);
+		}
+	}
+	const { limit, skip } = paging(pagingQuery);
 	const ec = String(c.headers['x-eventually-consistent']).toLowerCase() === 'true';
 	const queryFilter = v1QueryFilter(c.query, ec);
 	const bodyFilter = searchBodyFilter(body.filter, ec);
 	/** @type {(r: any) => boolean} */
 	let text = () => true;
-	if (body.searchFilter !== undefined && body.searchFilter !== null) {
-		if (!isPlainObject(body.searchFilter)) throw badRequest('Bad Request: searchFilter must be an object');
-		const { searchTerm, fields } = body.searchFilter;
+	const searchFilter = body.searchFilter ?? body.search;
+	if (searchFilter !== undefined && searchFilter !== null) {
+		if (!isPlainObject(searchFilter)) throw badRequest('Bad Request: searchFilter must be an object');
+		const { searchTerm, fields } = searchFilter;
 		if (searchTerm === undefined || searchTerm === '') throw badRequest('Bad Request: searchFilter.searchTerm is required');
-		text = textSearch(searchTerm, fields, V1_TEXT_SEARCH_FIELDS);
+		text = textSearch(searchTerm, fields, defaultTextFields);
 	}
-	const matching = c.dir._userList(c.orgId).filter((u) => queryFilter(u) && bodyFilter(u) && text(u));
+	const matching = records.filter((r) => queryFilter(r) && bodyFilter(r) && text(r));
 	/** @type {string[]} */
 	let fields;
 	if (typeof body.fields === 'string') fields = spaceList(body.fields);
 	else if (Array.isArray(body.fields)) fields = body.fields.filter((/** @type {unknown} */ f) => typeof f === 'string');
 	else fields = spaceList(c.query.fields);
-	const results = page(matching, skip, limit).map((u) => project(clone(u), fields, '_id'));
+	const results = page(matching, skip, limit).map((r) => (fields.length ? project(clone(r), fields, '_id') : defaultView(clone(r))));
 	return { status: 200, body: { totalCount: matching.length, results } };
+}
+
+/** @param {Ctx} c @returns {HandlerResult} */
+function searchUsers(c) {
+	return runSearch(c, c.dir._userList(c.orgId), V1_TEXT_SEARCH_FIELDS, (u) => u);
+}
+
+/** @param {Ctx} c @returns {HandlerResult} */
+function searchOrgs(c) {
+	return runSearch(c, visibleOrgs(c), ['displayName'], orgSummary);
 }
 
 /** @param {Ctx} c */
@@ -481,6 +513,7 @@ const ROUTES = [
 	{ method: 'POST', pattern: /^\/api\/systemusers\/([^/]+)\/password$/, orgScoped: true, handler: setPassword },
 	{ method: 'POST', pattern: /^\/api\/search\/systemusers$/, orgScoped: true, handler: searchUsers },
 	{ method: 'GET', pattern: /^\/api\/organizations$/, orgScoped: false, handler: listOrgs },
+	{ method: 'POST', pattern: /^\/api\/search\/organizations$/, orgScoped: false, handler: searchOrgs },
 	{ method: 'GET', pattern: /^\/api\/organizations\/([^/]+)$/, orgScoped: false, handler: getOrg },
 	{ method: 'GET', pattern: /^\/api\/v2\/providers\/([^/]+)\/organizations$/, orgScoped: false, handler: providerOrgs },
 	{ method: 'GET', pattern: /^\/api\/v2\/usergroups$/, orgScoped: true, handler: listGroups },

@@ -187,6 +187,23 @@ describe('auth and organizations', () => {
 		expect(sim.requests[0].path).toBe(`/api/systemusers/${sim.keys.msp}`);
 	});
 
+	it('searches organizations with POST /search/organizations (no x-org-id allowed)', async () => {
+		const r = await call<{ totalCount: number; results: Array<Record<string, unknown>> }>('POST', '/api/search/organizations', {
+			key: 'msp',
+			body: { searchFilter: { searchTerm: 'INITECH', fields: ['displayName'] } },
+		});
+		expect(r.status).toBe(200);
+		expect(r.body).toEqual({ totalCount: 1, results: [{ _id: sim.orgs.initech, displayName: 'Initech', logoUrl: null }] });
+		const sample = await call<{ results: Array<Record<string, unknown>> }>('POST', '/api/search/organizations', {
+			key: 'msp',
+			body: { search: { fields: ['settings.name'], searchTerm: 'globex' }, fields: ['_id', 'displayName'], limit: 0, skip: 0 },
+		});
+		expect(sample.body.results).toEqual([{ _id: sim.orgs.globex, displayName: 'Globex Corporation' }]);
+		const single = await call<{ totalCount: number }>('POST', '/api/search/organizations', { body: {} });
+		expect(single.body.totalCount).toBe(1);
+		expect((await call('POST', '/api/search/organizations', { key: 'msp', org: sim.orgs.globex, body: {} })).status).toBe(403);
+	});
+
 	it('answers unknown routes with 404 Not Found and bad JSON with 400', async () => {
 		const nf = await get<ErrorBody>('/api/nope');
 		expect(nf.status).toBe(404);
