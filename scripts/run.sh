@@ -50,7 +50,12 @@ demo)
 test)
 	mkdir -p reports
 	failed_steps=()
-	say "build"; npm run build || failed_steps+=(build)
+	say "build"
+	npm run build || failed_steps+=(build)
+	# The package entry must expose the compiled classes, and the codex and icons must sit beside them.
+	node -e 'const p = require("./index.js"); if (typeof p.JumpCloud !== "function" || typeof p.JumpCloudApi !== "function") process.exit(1)' \
+		&& ls dist/nodes/JumpCloud/JumpCloud.node.json dist/icons/jumpcloud.svg dist/icons/jumpcloud.dark.svg >/dev/null \
+		|| failed_steps+=(package-entry)
 	say "lint (n8n-node lint)"; npm run lint || failed_steps+=(lint)
 	say "jest"
 	npm test -- --json --outputFile=reports/jest.json || failed_steps+=(jest)

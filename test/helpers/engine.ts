@@ -103,6 +103,28 @@ function nodeTypesWith(nodeType: INodeType): INodeTypes {
 	};
 }
 
+/** A one-node workflow whose node is of the given type (the JumpCloud node unless told otherwise). */
+function workflowOf(node: INode, nodeType: INodeType = new JumpCloud()): Workflow {
+	return new Workflow({
+		id: 'engine-test',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: nodeTypesWith(nodeType),
+		settings: { executionOrder: 'v1' },
+	});
+}
+
+/** A bare node for unit tests of functions that only need `this.getNode()` or a node to blame. */
+export const TEST_NODE: INode = {
+	id: '1',
+	name: 'JumpCloud',
+	type: NODE_TYPE,
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+
 function jumpCloudNode(parameters: INodeParameters, continueOnFail = false): INode {
 	return {
 		id: '0b9a3c8e-1f2d-4e5f-8a9b-0c1d2e3f4a5b',
@@ -184,14 +206,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		updatedAt: new Date(0),
 		settings: { executionOrder: 'v1' },
 	} as unknown as IWorkflowBase;
-	const workflow = new Workflow({
-		id: 'engine-test',
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes: nodeTypesWith(new JumpCloud()),
-		settings: { executionOrder: 'v1' },
-	});
+	const workflow = workflowOf(node);
 
 	const hooks = new ExecutionLifecycleHooks('manual', 'engine-test', workflowData);
 	const finished = new Promise<IRun>((resolve) => {
@@ -224,14 +239,7 @@ export function loadOptionsContext(
 	path = 'parameters.user',
 ): ILoadOptionsFunctions {
 	const node = jumpCloudNode(parameters);
-	const workflow = new Workflow({
-		id: 'engine-test',
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes: nodeTypesWith(new JumpCloud()),
-	});
-	return new LoadOptionsContext(workflow, node, additionalDataFor(credentials, undefined, parameters), path);
+	return new LoadOptionsContext(workflowOf(node), node, additionalDataFor(credentials, undefined, parameters), path);
 }
 
 /**
@@ -272,12 +280,7 @@ export async function runCredentialTest(credentials: ICredentialDataDecryptedObj
 		parameters: { temp: '' },
 		credentials: { jumpCloudApi: { id: 'cred-1', name: 'test' } },
 	};
-	const workflow = new Workflow({
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes: nodeTypesWith(testNodeType),
-	});
+	const workflow = workflowOf(node, testNodeType);
 	const additionalData = additionalDataFor(credentials, undefined, node.parameters);
 	const runExecutionData = createEmptyRunExecutionData();
 	const executeData: IExecuteData = { node, data: {}, source: null };

@@ -1,16 +1,8 @@
-import type { INode } from 'n8n-workflow';
-
 import { parseApiPath } from '../../../../nodes/JumpCloud/actions/apiRequest';
 import { userGroupFilters } from '../../../../nodes/JumpCloud/actions/userGroup';
+import { TEST_NODE } from '../../../helpers/engine';
 
-const node: INode = {
-	id: '1',
-	name: 'JumpCloud',
-	type: 'n8n-nodes-jumpcloud.jumpCloud',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const node = TEST_NODE;
 
 describe('API request path', () => {
 	it('accepts v1 and v2 paths and splits a typed query string', () => {

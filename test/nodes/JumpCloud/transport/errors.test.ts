@@ -1,15 +1,7 @@
-import type { INode } from 'n8n-workflow';
-
 import { fieldViolationsOf, jumpCloudApiError, jumpCloudMessageOf } from '../../../../nodes/JumpCloud/transport/errors';
+import { TEST_NODE } from '../../../helpers/engine';
 
-const node: INode = {
-	id: '1',
-	name: 'JumpCloud',
-	type: 'n8n-nodes-jumpcloud.jumpCloud',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const node = TEST_NODE;
 const context = { method: 'GET', path: '/api/systemusers/x', itemIndex: 2 };
 
 describe('errors', () => {

@@ -1,5 +1,3 @@
-import type { INode } from 'n8n-workflow';
-
 import {
 	isRetryable,
 	listPageOf,
@@ -7,15 +5,9 @@ import {
 	retryDelayMs,
 	RETRY_POLICY,
 } from '../../../../nodes/JumpCloud/transport';
+import { TEST_NODE } from '../../../helpers/engine';
 
-const node: INode = {
-	id: '1',
-	name: 'JumpCloud',
-	type: 'n8n-nodes-jumpcloud.jumpCloud',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const node = TEST_NODE;
 const ORG_A = '5f0c1a2b3c4d5e6f7a8b9c0d';
 const ORG_B = '60aa00bb11cc22dd33ee44ff';
 
