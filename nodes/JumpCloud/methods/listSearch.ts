@@ -43,7 +43,8 @@ export async function searchUsers(
 	if (term !== '') body.searchFilter = { searchTerm: term, fields: ['username', 'email', 'firstname', 'lastname'] };
 	return await searchPage.call(
 		this,
-		{ method: 'POST', path: '/api/search/systemusers', qs: { sort: 'username' }, body, organizationId: chosenOrganization.call(this) },
+		// search_systemusers_post takes limit, skip, fields and filter, but no sort (v1 spec).
+		{ method: 'POST', path: '/api/search/systemusers', body, organizationId: chosenOrganization.call(this) },
 		paginationToken,
 		(user) => {
 			const fullName = [user.firstname, user.lastname].filter(Boolean).join(' ');

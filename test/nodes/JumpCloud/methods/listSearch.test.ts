@@ -12,7 +12,7 @@ describe('list search (LoadOptionsContext → simulator)', () => {
 		expect(result.results).toEqual([{ name: 'Jane Doe (jane.doe@acme.example)', value: jdoe._id }]);
 		expect(result.paginationToken).toBeUndefined();
 		const [request] = fixture.requests();
-		expect(request).toMatchObject({ method: 'POST', path: '/api/search/systemusers', query: { sort: 'username', limit: '100', skip: '0' } });
+		expect(request).toMatchObject({ method: 'POST', path: '/api/search/systemusers', query: { limit: '100', skip: '0' } });
 		expect(request.body).toMatchObject({ searchFilter: { searchTerm: 'jane', fields: ['username', 'email', 'firstname', 'lastname'] } });
 	});
 
