@@ -1,0 +1,271 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * End-to-end tests in a real n8n (`npm run test:e2e`).
+ *
+ * 1. Node 24 + n8n (pinned, see scripts/n8n-host) from the cache folder; installed on the first run.
+ * 2. `npm run build`, `npm pack`, then `npm install <tarball>` into a fresh N8N_USER_FOLDER's .n8n/nodes,
+ *    as a user's community-node install would (node type n8n-nodes-jumpcloud.jumpCloud).
+ * 3. The JumpCloud simulator (test/simulator/cli.js) on 127.0.0.1; credentials pointing at it (custom base
+ *    URL; a single-org key, an MSP key with and without a default organization, a wrong key) and the
+ *    workflows in test/e2e/workflows are imported with `n8n import:credentials` / `import:workflow`.
+ * 4. The workflows that must succeed run in one `n8n execute-batch` process (one n8n start-up for all:
+ *    measured ~5 s for 6 workflows against ~4.5 s for each `n8n execute --id`); each workflow that must fail
+ *    runs on its own with `n8n execute --id`, which exits 1 and prints the failed execution.
+ * 5. Checks on the execution JSON (values, counts, order, pairedItem), on the simulator's final state, on
+ *    API keys never appearing in n8n's output or database, on every socket being bound to 127.0.0.1, and on
+ *    no process being left behind.
+ *
+ * Options: --no-build (use the existing dist/), --keep (keep the temporary n8n user folder), --verbose.
+ * Environment: N8N_JUMPCLOUD_CACHE (cache folder, default ~/.cache/n8n-nodes-jumpcloud).
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+
+const n8n = require('../../scripts/lib/n8n');
+const processes = require('../../scripts/lib/processes');
+const sockets = require('../../scripts/lib/sockets');
+const { log, seconds, Phases } = require('../../scripts/lib/log');
+const { startSimulator } = require('../../scripts/lib/simulator');
+const { Checks, successChecks, failureChecks, checkFailure } = require('./checks');
+
+const WORKFLOW_DIR = path.join(__dirname, 'workflows');
+const CREDENTIALS_FILE = path.join(__dirname, 'credentials.json');
+/** A key JumpCloud (and the simulator) does not know. */
+const BAD_KEY = 'e2e-wrong-key-0000000000000000000000000';
+
+const args = new Set(process.argv.slice(2));
+const options = { build: !args.has('--no-build'), keep: args.has('--keep'), verbose: args.has('--verbose') };
+
+/** Reads from the simulator directly (not through n8n): the expected values and the final state. */
+function simulatorClient(sim) {
+	return async function api(pathAndQuery, { key = sim.keys.single, org } = {}) {
+		const headers = { 'x-api-key': key, accept: 'application/json' };
+		if (org) headers['x-org-id'] = org;
+		const response = await fetch(`${sim.baseUrl}${pathAndQuery}`, { headers });
+		const body = await response.json();
+		if (!response.ok) throw new Error(`simulator ${pathAndQuery}: ${response.status} ${JSON.stringify(body)}`);
+		return { body, total: Number(response.headers.get('x-total-count') ?? body.totalCount) };
+	};
+}
+
+async function readFacts(sim) {
+	const api = simulatorClient(sim);
+	const userId = async (username, org) => {
+		const { body } = await api(`/api/systemusers?filter=username:$eq:${username}&fields=_id`, org ? { key: sim.keys.msp, org } : {});
+		if (body.results.length !== 1) throw new Error(`simulator has no single user ${username}`);
+		return body.results[0]._id;
+	};
+	const groups = async (org) => (await api('/api/v2/usergroups?sort=name&limit=100', org ? { key: sim.keys.msp, org } : {})).body;
+	const acmeGroups = await groups();
+	const globexGroups = await groups(sim.orgs.globex);
+	const initechGroups = await groups(sim.orgs.initech);
+	const users = {};
+	for (const name of ['msmith', 'jdoe', 'user001', 'user010', 'user011', 'user130']) users[name] = await userId(name);
+	return {
+		orgs: sim.orgs,
+		users,
+		acmeUserCount: (await api('/api/systemusers?limit=1')).total,
+		firstUsernames: (await api('/api/systemusers?sort=username&limit=5&fields=username')).body.results.map((u) => u.username),
+		acmeGroupNames: acmeGroups.map((g) => g.name),
+		acmeGroups: Object.fromEntries(acmeGroups.map((g) => [g.name, g.id])),
+		globexGroupNames: globexGroups.map((g) => g.name),
+		globexGroups: Object.fromEntries(globexGroups.map((g) => [g.name, g.id])),
+		initechGroupNames: initechGroups.map((g) => g.name),
+		globexUserCount: (await api('/api/systemusers?limit=1', { key: sim.keys.msp, org: sim.orgs.globex })).total,
+		initechUserCount: (await api('/api/systemusers?limit=1', { key: sim.keys.msp, org: sim.orgs.initech })).total,
+	};
+}
+
+async function checkFinalState(t, sim, facts) {
+	const api = simulatorClient(sim);
+	const leftover = await api('/api/systemusers?filter=username:$sw:e2e.&fields=username');
+	t.equal('state: every user the tests created in Acme was deleted', leftover.body.results.map((u) => u.username), []);
+	t.equal('state: Acme user count unchanged', (await api('/api/systemusers?limit=1')).total, facts.acmeUserCount);
+	t.equal('state: Contractors has no members again', (await api(`/api/v2/usergroups/${facts.acmeGroups.Contractors}/members`)).body.length, 0);
+	t.equal('state: the temporary v2 group is gone', (await api('/api/v2/usergroups?sort=name&limit=100')).body.map((g) => g.name), facts.acmeGroupNames);
+	t.equal('state: Globex user count unchanged', (await api('/api/systemusers?limit=1', { key: sim.keys.msp, org: sim.orgs.globex })).total, facts.globexUserCount);
+}
+
+/** resource:operation of every JumpCloud node that ran in these executions (apiRequest counted per method). */
+function operationsExercised(executions) {
+	const operations = new Map();
+	for (const { workflow, run } of executions) {
+		const runData = run?.data?.resultData?.runData ?? {};
+		for (const node of workflow.nodes) {
+			if (node.type !== n8n.NODE_TYPE || !runData[node.name]) continue;
+			const { resource, operation, method } = node.parameters;
+			const key = resource === 'apiRequest' ? `apiRequest (${method ?? 'GET'})` : `${resource}:${operation}`;
+			operations.set(key, (operations.get(key) ?? 0) + 1);
+		}
+	}
+	return operations;
+}
+
+/** Every resource:operation the built node offers, read from its description. */
+function operationsOffered() {
+	const { JumpCloud } = require(path.join(n8n.REPO_ROOT, 'dist', 'nodes', 'JumpCloud', 'JumpCloud.node.js'));
+	const { properties } = new JumpCloud().description;
+	const resources = properties.find((p) => p.name === 'resource').options.map((o) => o.value);
+	const offered = [];
+	for (const resource of resources) {
+		const operation = properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource));
+		if (!operation) offered.push(resource);
+		else for (const option of operation.options) offered.push(`${resource}:${option.value}`);
+	}
+	return offered;
+}
+
+async function main() {
+	const started = Date.now();
+	const phases = new Phases();
+	const t = new Checks();
+	let userFolder;
+	let sim;
+	let succeeded = false;
+	processes.installHandlers();
+	processes.onShutdown(() => {
+		if (userFolder && !options.keep) n8n.removeFolder(userFolder);
+	});
+
+	try {
+		const runtime = await phases.time('n8n runtime (cache)', () => n8n.ensureRuntime());
+		userFolder = n8n.createUserFolder('n8n-jumpcloud-e2e-');
+		log(`n8n user folder: ${userFolder}`);
+
+		sim = await phases.time('simulator start', () => startSimulator({ nodeBin: runtime.node.nodeBin, seed: 'default' }));
+		log(`simulator: ${sim.baseUrl}`);
+		const facts = await readFacts(sim);
+		const values = {
+			BASE_URL: sim.baseUrl,
+			KEY_SINGLE: sim.keys.single,
+			KEY_MSP: sim.keys.msp,
+			KEY_BAD: BAD_KEY,
+			ORG_ACME: sim.orgs.acme,
+			ORG_GLOBEX: sim.orgs.globex,
+			ORG_INITECH: sim.orgs.initech,
+		};
+		const credentials = n8n.fillPlaceholders(JSON.parse(fs.readFileSync(CREDENTIALS_FILE, 'utf8')), values);
+		const workflows = fs
+			.readdirSync(WORKFLOW_DIR)
+			.filter((file) => file.endsWith('.json'))
+			.sort()
+			.map((file) => n8n.fillPlaceholders(JSON.parse(fs.readFileSync(path.join(WORKFLOW_DIR, file), 'utf8')), values));
+		const mustSucceed = workflows.filter((w) => successChecks[w.id]);
+		const mustFail = workflows.filter((w) => failureChecks[w.id]);
+		const unchecked = workflows.filter((w) => !successChecks[w.id] && !failureChecks[w.id]);
+		if (unchecked.length) throw new Error(`Workflows without checks: ${unchecked.map((w) => w.id).join(', ')}`);
+
+		const instance = await n8n.N8nInstance.create(runtime, userFolder);
+		// Our package (build → pack → install) and n8n's database (the first command runs the migrations) are
+		// independent: prepare both at once.
+		await Promise.all([
+			phases.time('build + pack + install the node package', async () => {
+				if (options.build) await n8n.buildPackage(runtime);
+				const tarball = await n8n.packPackage(runtime, userFolder);
+				await n8n.installPackage(runtime, userFolder, tarball);
+				log(`installed ${path.basename(tarball)} into ${path.join(userFolder, '.n8n', 'nodes', 'node_modules')}`);
+			}),
+			phases.time(`n8n import:credentials (${credentials.length}) + import:workflow (${workflows.length})`, async () => {
+				await instance.importCredentials(credentials);
+				await instance.importWorkflows(workflows);
+			}),
+		]);
+
+		const listeners = sockets.supported ? sockets.sampleListeners(() => [...processes.running].map((c) => c.pid)) : undefined;
+		const batch = await phases.time(`n8n execute-batch (${mustSucceed.length} workflows)`, () =>
+			instance.executeBatch(mustSucceed.map((w) => w.id)),
+		);
+		const failed = {};
+		for (const workflow of mustFail) {
+			failed[workflow.id] = await phases.time(`n8n execute --id=${workflow.id}`, () => instance.execute(workflow.id));
+		}
+		const seenListeners = listeners ? listeners.stop() : [];
+
+		// ---------------------------------------------------------------- checks
+		process.stdout.write(`\nn8n ${n8n.N8N_VERSION} on Node ${n8n.NODE_VERSION}: checks\n`);
+		t.equal('batch: n8n execute-batch exits 0', batch.code, 0);
+		t.equal(
+			'batch: every workflow succeeded',
+			batch.summary?.summary && [batch.summary.summary.successfulExecutions, batch.summary.summary.failedExecutions, batch.summary.summary.warningExecutions],
+			[mustSucceed.length, 0, 0],
+		);
+		if (batch.summary?.summary?.errors?.length) {
+			for (const e of batch.summary.summary.errors) process.stdout.write(`        ${e.workflowId}: ${e.error}\n`);
+		}
+		t.ok('batch: our node was loaded from .n8n/nodes as n8n-nodes-jumpcloud.jumpCloud', batch.summary?.coveredNodes?.[n8n.NODE_TYPE] > 0, JSON.stringify(batch.summary?.coveredNodes));
+		for (const workflow of mustSucceed) {
+			const run = batch.runs[workflow.id];
+			if (!t.ok(`${workflow.name}: execution data present, status success`, run && run.status === 'success', run ? `status ${run.status}` : 'no snapshot')) continue;
+			successChecks[workflow.id](t, run, facts);
+		}
+		for (const workflow of mustFail) checkFailure(t, workflow.id, failed[workflow.id]);
+
+		await checkFinalState(t, sim, facts);
+
+		const outputs = [
+			...instance.commandLog.map((c) => c.stdout + c.stderr),
+			batch.summaryText,
+			...Object.values(batch.raw),
+		].join('\n');
+		const database = fs.readFileSync(path.join(userFolder, '.n8n', 'database.sqlite'));
+		for (const [name, key] of [['single-org', sim.keys.single], ['MSP', sim.keys.msp], ['wrong', BAD_KEY]]) {
+			t.ok(`secrets: the ${name} API key never appears in n8n's output or execution data`, !outputs.includes(key));
+			t.ok(`secrets: the ${name} API key is not stored in clear in n8n's database`, !database.includes(Buffer.from(key)));
+		}
+		t.ok('secrets: the new user\'s passwords never appear in n8n\'s output', !/Sup3r-Secret-Pass!|An0ther-Secret-Pass!/.test(outputs));
+
+		if (sockets.supported) {
+			const table = seenListeners.map((l) => `${l.address}:${l.port} (${l.command})`).join(', ');
+			t.ok('network: n8n and the simulator were seen listening', seenListeners.length >= 2, table);
+			t.ok(
+				'network: everything listened on 127.0.0.1 only',
+				seenListeners.every((l) => sockets.isLoopback(l.address)),
+				`listeners: ${table}`,
+			);
+			if (options.verbose || seenListeners.some((l) => !sockets.isLoopback(l.address))) log(`listeners: ${table}`);
+		}
+
+		// ---------------------------------------------------------------- coverage
+		const exercised = operationsExercised([
+			...mustSucceed.map((workflow) => ({ workflow, run: batch.runs[workflow.id] })),
+			...mustFail.map((workflow) => ({ workflow, run: failed[workflow.id]?.run })),
+		]);
+		const offered = operationsOffered();
+		const covered = offered.filter((op) => (op === 'apiRequest' ? [...exercised.keys()].some((k) => k.startsWith('apiRequest')) : exercised.has(op)));
+		t.equal('coverage: every operation the node offers was run in n8n', offered.filter((op) => !covered.includes(op)), []);
+		const methods = [...exercised.keys()].filter((k) => k.startsWith('apiRequest')).map((k) => k.slice(12, -1));
+		const nodeRuns = [...exercised.values()].reduce((a, b) => a + b, 0);
+
+		await sim.stop();
+		const gone = processes.leftovers();
+		t.equal('processes: nothing left running (n8n, task runners, simulator)', gone, []);
+		if (sockets.supported) {
+			t.equal('network: no socket of ours still listening', sockets.listenersOfGroups(processes.history), []);
+		}
+
+		process.stdout.write(
+			`\ne2e: ${workflows.length} workflows (${mustSucceed.length} must succeed, ${mustFail.length} must fail), ` +
+				`${covered.length} operations exercised of ${offered.length} (${[...exercised.keys()].filter((k) => !k.startsWith('apiRequest')).join(', ')}, ` +
+				`apiRequest ${methods.join('/')}), ${nodeRuns} JumpCloud node runs, in real n8n ${n8n.N8N_VERSION}\n`,
+		);
+		process.stdout.write(`\nphases:\n${phases.table()}\n`);
+		process.stdout.write(`e2e run time: ${seconds(Date.now() - started)}\n`);
+		succeeded = t.failed === 0;
+	} catch (error) {
+		t.record('e2e run', false, error.stack ?? String(error));
+	} finally {
+		await processes.stopAll();
+		if (userFolder) {
+			if (options.keep || !succeeded) {
+				log(`kept the n8n user folder for inspection: ${userFolder}`);
+			} else {
+				n8n.removeFolder(userFolder);
+			}
+		}
+	}
+	process.stdout.write(`\n${t.passed} passed, ${t.failed} failed\n`);
+	process.exitCode = t.failed === 0 ? 0 : 1;
+}
+
+main();
