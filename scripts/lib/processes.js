@@ -166,9 +166,14 @@ async function runOrThrow(command, args, options = {}) {
 	return result;
 }
 
+/** True once Ctrl-C/SIGTERM was received: children exiting now are being stopped on purpose. */
+function isShuttingDown() {
+	return shuttingDown;
+}
+
 /** Child process groups (by id) that still have a live process. */
 function leftovers() {
 	return history.filter((pid) => groupAlive(pid));
 }
 
-module.exports = { spawnTracked, run, runOrThrow, stop, stopAll, onShutdown, installHandlers, running, history, leftovers, groupAlive };
+module.exports = { spawnTracked, run, runOrThrow, stop, stopAll, onShutdown, installHandlers, running, history, leftovers, groupAlive, isShuttingDown };
