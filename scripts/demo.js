@@ -17,7 +17,6 @@
  */
 const crypto = require('node:crypto');
 const fs = require('node:fs');
-const http = require('node:http');
 const path = require('node:path');
 
 const n8n = require('./lib/n8n');
@@ -82,20 +81,6 @@ function printSummary(summary) {
 	process.stdout.write(
 		`\nOnboarding result, produced by real n8n ${n8n.N8N_VERSION} running ${n8n.NODE_TYPE} (${summary.nodes} nodes, ${seconds(summary.ms)}):\n${lines.join('\n')}\n\n`,
 	);
-}
-
-function postJson(url, body) {
-	return new Promise((resolve) => {
-		const data = JSON.stringify(body);
-		const request = http.request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) }, timeout: 10_000 }, (response) => {
-			let text = '';
-			response.on('data', (chunk) => (text += chunk));
-			response.on('end', () => resolve({ status: response.statusCode, text }));
-		});
-		request.once('timeout', () => request.destroy());
-		request.once('error', (error) => resolve({ status: 0, text: String(error) }));
-		request.end(data);
-	});
 }
 
 async function demoCompany(sim) {
@@ -167,7 +152,7 @@ async function main() {
 	const server = await phases.time(`n8n start (editor on 127.0.0.1:${options.port})`, () => instance.start());
 	const url = server.url;
 	const owner = { email: 'demo@example.com', firstName: 'Demo', lastName: 'User', password: `Demo-${crypto.randomBytes(6).toString('hex')}-1` };
-	const setup = await postJson(`${url}/rest/owner/setup`, owner);
+	const { setup } = await n8n.editorClient(url, owner);
 	const listeners = sockets.supported ? sockets.listenersOfGroups([...processes.running].map((c) => c.pid)) : [];
 	const exposed = listeners.filter((l) => !sockets.isLoopback(l.address));
 	process.stdout.write(`phases:\n${phases.table()}\n\n`);

@@ -494,6 +494,34 @@ class N8nInstance {
 	}
 }
 
+/**
+ * A logged-in client for n8n's own REST API (the one the editor uses), for a fresh instance: the first call
+ * creates the owner account, whose auth cookie is then sent with every request.
+ */
+async function editorClient(baseUrl, owner) {
+	let cookie = '';
+	const call = async (method, path, body) => {
+		const response = await fetch(`${baseUrl}${path}`, {
+			method,
+			headers: { 'content-type': 'application/json', accept: 'application/json', ...(cookie ? { cookie } : {}) },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const setCookie = response.headers.getSetCookie?.() ?? [];
+		const auth = setCookie.map((c) => c.split(';')[0]).find((c) => c.startsWith('n8n-auth='));
+		if (auth) cookie = auth;
+		const text = await response.text();
+		let json;
+		try {
+			json = JSON.parse(text);
+		} catch {
+			json = undefined;
+		}
+		return { status: response.status, json, text };
+	};
+	const setup = await call('POST', '/rest/owner/setup', owner);
+	return { call, setup, owner };
+}
+
 function httpStatus(url) {
 	return new Promise((resolve) => {
 		const request = http.get(url, { timeout: 2000 }, (response) => {
@@ -565,6 +593,7 @@ module.exports = {
 	portInUse,
 	N8nInstance,
 	extractRunJson,
+	editorClient,
 	nodeOutput,
 	fillPlaceholders,
 	removeFolder,

@@ -87,6 +87,95 @@ async function checkFinalState(t, sim, facts) {
 	t.equal('state: Globex user count unchanged', (await api('/api/systemusers?limit=1', { key: sim.keys.msp, org: sim.orgs.globex })).total, facts.globexUserCount);
 }
 
+/** n8n's blank-value marker: "keep the stored secret" in a credential the editor sends back (n8n-workflow). */
+const CREDENTIAL_BLANK_VALUE = '__n8n_BLANK_VALUE_e5362baf-c777-4d57-a609-6eaf1f9e87f6';
+
+/**
+ * `n8n start`, then what the editor does with our node over n8n's REST API: load the node and credential
+ * types, fill the "From List" pickers (the node's listSearch methods, run by the server with a stored
+ * credential) and test credentials. Resolves the answers for checkEditor().
+ */
+async function exerciseEditor(instance, facts) {
+	const server = await instance.start();
+	try {
+		const owner = { email: 'e2e@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-owner-passw0rd' };
+		const client = await n8n.editorClient(server.url, owner);
+		const responses = [client.setup.text];
+		const call = async (method, urlPath, body) => {
+			const answer = await client.call(method, urlPath, body);
+			responses.push(answer.text);
+			return answer;
+		};
+		const credentialRef = (id) => ({ jumpCloudApi: { id, name: id } });
+		const nodeTypes = await call('GET', '/types/nodes.json');
+		const credentialTypes = await call('GET', '/types/credentials.json');
+		const project = await call('GET', '/rest/projects/personal');
+		const projectId = project.json?.data?.id;
+		const search = (methodName, credentialId, filter, currentNodeParameters) =>
+			call('POST', '/rest/dynamic-node-parameters/resource-locator-results', {
+				nodeTypeAndVersion: { name: n8n.NODE_TYPE, version: 1 },
+				methodName,
+				path: 'parameters.x',
+				currentNodeParameters,
+				credentials: credentialRef(credentialId),
+				filter,
+				projectId,
+			});
+		const testCredential = (id, data) =>
+			call('POST', '/rest/credentials/test', { credentials: { id, name: id, type: 'jumpCloudApi', data: { apiKey: CREDENTIAL_BLANK_VALUE, region: 'custom', baseUrl: data.baseUrl, multipleOrganizations: data.multipleOrganizations, organizationId: data.organizationId } } });
+		const stored = await call('GET', '/rest/credentials/jcE2eCredSingle?includeData=true');
+		const credentialData = stored.json?.data?.data ?? {};
+		return {
+			logFile: server.logFile,
+			responses,
+			setup: client.setup,
+			nodeTypes: (nodeTypes.json ?? []).map((type) => type.name),
+			credentialTypes: (credentialTypes.json ?? []).map((type) => type.name),
+			users: await search('searchUsers', 'jcE2eCredSingle', 'jane', { resource: 'user', operation: 'get' }),
+			groups: await search('searchUserGroups', 'jcE2eCredSingle', 'eng', { resource: 'userGroup', operation: 'addUser' }),
+			organizations: await search('searchOrganizations', 'jcE2eCredMsp', '', { resource: 'user', operation: 'get' }),
+			usersInInitech: await search('searchUsers', 'jcE2eCredMsp', 'admin', {
+				resource: 'user',
+				operation: 'get',
+				organization: { __rl: true, mode: 'id', value: facts.orgs.initech },
+			}),
+			storedApiKey: credentialData.apiKey,
+			tests: {
+				single: await testCredential('jcE2eCredSingle', { ...credentialData, multipleOrganizations: false, organizationId: '' }),
+				mspGlobex: await testCredential('jcE2eCredMspGlobex', { baseUrl: credentialData.baseUrl, multipleOrganizations: true, organizationId: facts.orgs.globex }),
+				badKey: await testCredential('jcE2eCredBadKey', { baseUrl: credentialData.baseUrl, multipleOrganizations: false, organizationId: '' }),
+			},
+		};
+	} finally {
+		await server.stop();
+	}
+}
+
+function checkEditor(t, editor, facts, sim) {
+	t.equal('editor: owner account set up on the fresh n8n', editor.setup.status, 200);
+	t.ok('editor: n8n start lists the node type n8n-nodes-jumpcloud.jumpCloud', editor.nodeTypes.includes(n8n.NODE_TYPE), `${editor.nodeTypes.length} node types`);
+	t.ok('editor: n8n start lists the credential type jumpCloudApi', editor.credentialTypes.includes('jumpCloudApi'));
+	const results = (answer) => answer.json?.data?.results ?? answer.text;
+	t.equal('editor: "From List" users, search "jane"', results(editor.users), [{ name: 'Jane Doe (jane.doe@acme.example)', value: facts.users.jdoe }]);
+	t.check('editor: "From List" user groups, search "eng"', () => {
+		const list = results(editor.groups);
+		return (Array.isArray(list) && list.some((g) => g.value === facts.acmeGroups.Engineering && /Engineering/.test(g.name))) || JSON.stringify(list);
+	});
+	t.check('editor: "From List" organizations for the MSP key', () => {
+		const list = results(editor.organizations);
+		return (Array.isArray(list) && JSON.stringify(list.map((o) => o.value).sort()) === JSON.stringify([facts.orgs.globex, facts.orgs.initech].sort())) || JSON.stringify(list);
+	});
+	t.check('editor: "From List" users follow the node\'s organization (Initech)', () => {
+		const list = results(editor.usersInInitech);
+		return (Array.isArray(list) && list.length > 0 && list.every((u) => /initech/.test(u.name))) || JSON.stringify(list);
+	});
+	t.ok('editor: the stored API key is sent to the browser redacted', editor.storedApiKey !== undefined && editor.storedApiKey !== sim.keys.single, `apiKey: ${editor.storedApiKey}`);
+	t.equal('editor: credential test, single-org key', editor.tests.single.json?.data?.status, 'OK');
+	t.equal('editor: credential test, MSP key with default organization', editor.tests.mspGlobex.json?.data?.status, 'OK');
+	const bad = editor.tests.badKey.json?.data;
+	t.check('editor: credential test, wrong key fails as unauthorized', () => (bad?.status === 'Error' && /unauthori[sz]ed|401/i.test(bad.message ?? '')) || editor.tests.badKey.text);
+}
+
 /** resource:operation of every JumpCloud node that ran in these executions (apiRequest counted per method). */
 function operationsExercised(executions) {
 	const operations = new Map();
@@ -180,6 +269,7 @@ async function main() {
 		for (const workflow of mustFail) {
 			failed[workflow.id] = await phases.time(`n8n execute --id=${workflow.id}`, () => instance.execute(workflow.id));
 		}
+		const editor = await phases.time('n8n start + editor API (list search, credential test)', () => exerciseEditor(instance, facts));
 		const seenListeners = listeners ? listeners.stop() : [];
 
 		// ---------------------------------------------------------------- checks
@@ -200,6 +290,7 @@ async function main() {
 			successChecks[workflow.id](t, run, facts);
 		}
 		for (const workflow of mustFail) checkFailure(t, workflow.id, failed[workflow.id]);
+		checkEditor(t, editor, facts, sim);
 
 		await checkFinalState(t, sim, facts);
 
@@ -207,10 +298,12 @@ async function main() {
 			...instance.commandLog.map((c) => c.stdout + c.stderr),
 			batch.summaryText,
 			...Object.values(batch.raw),
+			fs.readFileSync(editor.logFile, 'utf8'),
+			...editor.responses,
 		].join('\n');
 		const database = fs.readFileSync(path.join(userFolder, '.n8n', 'database.sqlite'));
 		for (const [name, key] of [['single-org', sim.keys.single], ['MSP', sim.keys.msp], ['wrong', BAD_KEY]]) {
-			t.ok(`secrets: the ${name} API key never appears in n8n's output or execution data`, !outputs.includes(key));
+			t.ok(`secrets: the ${name} API key never appears in n8n's output, execution data or editor API answers`, !outputs.includes(key));
 			t.ok(`secrets: the ${name} API key is not stored in clear in n8n's database`, !database.includes(Buffer.from(key)));
 		}
 		t.ok('secrets: the new user\'s passwords never appear in n8n\'s output', !/Sup3r-Secret-Pass!|An0ther-Secret-Pass!/.test(outputs));
