@@ -26,7 +26,7 @@ const { log, seconds, Phases } = require('./lib/log');
 const { startSimulator } = require('./lib/simulator');
 
 const WORKFLOW_FILE = path.join(n8n.REPO_ROOT, 'examples', 'onboard-new-hire.json');
-const CREDENTIAL = { id: 'demoJumpCloudCred1', name: 'JumpCloud (demo simulator)' };
+const CREDENTIAL = { id: 'demoJumpCloudCred1', name: 'JumpCloud (simulator)' };
 
 function parseArgs(argv) {
 	const options = { once: false, build: true, port: 5678 };
