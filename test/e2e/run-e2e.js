@@ -153,6 +153,8 @@ async function exerciseEditor(instance, facts) {
 
 function checkEditor(t, editor, facts, sim) {
 	t.equal('editor: owner account set up on the fresh n8n', editor.setup.status, 200);
+	const startLog = fs.readFileSync(editor.logFile, 'utf8');
+	t.ok('editor: n8n start tried no outside host (no DNS errors in its log)', !/ENOTFOUND|EAI_AGAIN|getaddrinfo/.test(startLog), startLog.split('\n').filter((l) => /ENOTFOUND|EAI_AGAIN|getaddrinfo/.test(l)).slice(0, 3).join(' | '));
 	t.ok('editor: n8n start lists the node type n8n-nodes-jumpcloud.jumpCloud', editor.nodeTypes.includes(n8n.NODE_TYPE), `${editor.nodeTypes.length} node types`);
 	t.ok('editor: n8n start lists the credential type jumpCloudApi', editor.credentialTypes.includes('jumpCloudApi'));
 	const results = (answer) => answer.json?.data?.results ?? answer.text;
