@@ -4,6 +4,8 @@ module.exports = {
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }] },
+	globalSetup: '<rootDir>/test/jest.global-setup.js',
+	globalTeardown: '<rootDir>/test/jest.global-teardown.js',
 	setupFiles: ['<rootDir>/test/jest.setup.js'],
 	testTimeout: 30000,
 };

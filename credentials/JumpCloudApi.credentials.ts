@@ -105,5 +105,30 @@ export class JumpCloudApi implements ICredentialType {
 			method: 'GET',
 			headers: { Accept: 'application/json' },
 		},
+		// n8n's credential check shows only the HTTP reason ("Unauthorized"); say what it means here.
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						"JumpCloud rejected the API key (api key user not found). Check 'API Key', and that 'Region' is the console your admins log into.",
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: "This key's admin cannot open the 'Default Organization ID': it is not an organization this key manages.",
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: "No JumpCloud organization has the 'Default Organization ID', or 'Base URL' does not serve the JumpCloud API.",
+				},
+			},
+		],
 	};
 }

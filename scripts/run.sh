@@ -60,7 +60,7 @@ test)
 	say "jest"
 	npm test -- --json --outputFile=reports/jest.json || failed_steps+=(jest)
 	say "real n8n end-to-end"
-	npm run test:e2e 2>&1 | tee reports/e2e.log
+	npm run test:e2e -- --no-build 2>&1 | tee reports/e2e.log
 	[ "${PIPESTATUS[0]}" -eq 0 ] || failed_steps+=(e2e)
 	node -e '
 		const fs = require("fs");

@@ -16,8 +16,8 @@ async function userIdOf(this: IExecuteFunctions, scope: Scope, parameter = 'user
 }
 
 /** Builds a create/update body and resolves a manager given by email or username to its ID. */
-async function userBody(this: IExecuteFunctions, fields: IDataObject, scope: Scope, collectionLabel: string) {
-	const body = userBodyFrom(fields);
+async function userBody(this: IExecuteFunctions, fields: IDataObject, scope: Scope, collectionLabel: 'Additional Fields' | 'Update Fields') {
+	const body = userBodyFrom(fields, { dropEmpty: collectionLabel === 'Additional Fields' });
 	if (typeof body.manager === 'string' && body.manager.trim() !== '') {
 		body.manager = await resolveUserReference.call(this, body.manager, scope, `${collectionLabel} > Manager`);
 	}

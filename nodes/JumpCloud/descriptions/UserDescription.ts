@@ -172,7 +172,7 @@ export const userFields: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		description: 'Only the fields you add are changed',
+		description: 'Only the fields you add are changed; a field added but left empty is cleared (an empty Manager unassigns the manager)',
 		displayOptions: { show: showFor('update') },
 		options: profileFields('update'),
 	},

@@ -48,11 +48,13 @@ function listOf(collection: unknown, wrapper: string): IDataObject[] {
 
 /**
  * Turns the node's user field collection into a systemuser body: repeatable groups become JumpCloud's
- * arrays; `manager` is left as given for the caller to resolve to an ID.
+ * arrays; `manager` is left as given for the caller to resolve to an ID. On create an empty field means
+ * "not set" and is left out; on update it is sent, and clears the field (an empty manager unassigns).
  */
-export function userBodyFrom(fields: IDataObject): IDataObject {
+export function userBodyFrom(fields: IDataObject, { dropEmpty = false } = {}): IDataObject {
 	const body: IDataObject = {};
 	for (const [key, value] of Object.entries(fields)) {
+		if (dropEmpty && (value === '' || value === undefined || value === null)) continue;
 		if (key === 'phoneNumbers') body.phoneNumbers = listOf(value, 'phoneNumber');
 		else if (key === 'addresses') body.addresses = listOf(value, 'address');
 		else if (key === 'attributes') body.attributes = listOf(value, 'attribute');

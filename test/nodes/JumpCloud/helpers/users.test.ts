@@ -18,6 +18,12 @@ describe('user helpers', () => {
 		});
 	});
 
+	it('leaves empty fields out of a create body but sends them on update, where they clear the field', () => {
+		const fields = { department: '', jobTitle: 'Engineer', manager: '' };
+		expect(userBodyFrom(fields, { dropEmpty: true })).toEqual({ jobTitle: 'Engineer' });
+		expect(userBodyFrom(fields)).toEqual({ department: '', jobTitle: 'Engineer', manager: '' });
+	});
+
 	it('never outputs a password and simplifies to the chosen fields', () => {
 		const user = { _id: 'a', username: 'jdoe', password: 'secret', mfa: { configured: false }, state: 'ACTIVATED' };
 		expect(withoutSecrets(user)).toEqual({ _id: 'a', username: 'jdoe', mfa: { configured: false }, state: 'ACTIVATED' });
