@@ -175,7 +175,10 @@ function checkEditor(t, editor, facts, sim) {
 	t.equal('editor: credential test, single-org key', editor.tests.single.json?.data?.status, 'OK');
 	t.equal('editor: credential test, MSP key with default organization', editor.tests.mspGlobex.json?.data?.status, 'OK');
 	const bad = editor.tests.badKey.json?.data;
-	t.check('editor: credential test, wrong key fails as unauthorized', () => (bad?.status === 'Error' && /unauthori[sz]ed|401/i.test(bad.message ?? '')) || editor.tests.badKey.text);
+	t.check(
+		'editor: credential test, wrong key fails saying which fields to check',
+		() => (bad?.status === 'Error' && /api key user not found/.test(bad.message ?? '') && /'API Key'/.test(bad.message ?? '') && /'Region'/.test(bad.message ?? '')) || editor.tests.badKey.text,
+	);
 }
 
 /** resource:operation of every JumpCloud node that ran in these executions (apiRequest counted per method). */
