@@ -1,11 +1,11 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import * as apiRequest from './actions/apiRequest';
+import { organizationProperty } from './actions/common.descriptions';
 import { route } from './actions/router';
-import { apiRequestFields } from './descriptions/ApiRequestDescription';
-import { organizationProperty } from './descriptions/common';
-import { userFields, userOperations } from './descriptions/UserDescription';
-import { userGroupFields, userGroupOperations } from './descriptions/UserGroupDescription';
+import * as user from './actions/user';
+import * as userGroup from './actions/userGroup';
 import { searchOrganizations, searchUserGroups, searchUsers } from './methods/listSearch';
 
 export class JumpCloud implements INodeType {
@@ -35,11 +35,9 @@ export class JumpCloud implements INodeType {
 				],
 				default: 'user',
 			},
-			...userOperations,
-			...userGroupOperations,
-			...userFields,
-			...userGroupFields,
-			...apiRequestFields,
+			...user.description,
+			...userGroup.description,
+			...apiRequest.description,
 			organizationProperty,
 		],
 	};

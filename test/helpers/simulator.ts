@@ -5,6 +5,8 @@ import { startSimulator } from '../simulator';
 
 export type Simulator = Awaited<ReturnType<typeof startSimulator>>;
 export type LoggedRequest = Simulator['requests'][number];
+/** A user or group record as the simulator's directory returns it. */
+export type SimulatorRecord = NonNullable<ReturnType<Simulator['directory']['user']>>;
 
 export interface SimulatorFixture {
 	readonly sim: Simulator;
@@ -14,6 +16,10 @@ export interface SimulatorFixture {
 	msp(defaultOrganizationId?: string): ICredentialDataDecryptedObject;
 	/** Requests logged since the last `reset()`, without the test's own setup calls. */
 	requests(): LoggedRequest[];
+	/** A seeded Acme user (a copy of the simulator's record); throws when the seed has none. */
+	acmeUser(username: string): SimulatorRecord;
+	/** A seeded Acme user group; throws when the seed has none. */
+	acmeGroup(name: string): SimulatorRecord;
 }
 
 /** Registers beforeAll/afterAll/beforeEach: a fresh seed and an empty request log for every test. */
@@ -45,6 +51,16 @@ export function useSimulator(seed: 'default' | 'demo' = 'default'): SimulatorFix
 			organizationId: defaultOrganizationId,
 		}),
 		requests: () => [...current().requests],
+		acmeUser: (username: string) => {
+			const user = current().directory.userByUsername(current().orgs.acme, username);
+			if (!user) throw new Error(`the seed has no Acme user ${username}`);
+			return user;
+		},
+		acmeGroup: (name: string) => {
+			const group = current().directory.groupByName(current().orgs.acme, name);
+			if (!group) throw new Error(`the seed has no Acme group ${name}`);
+			return group;
+		},
 	};
 }
 

@@ -2,15 +2,15 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
 import { locatorOf } from '../helpers/locators';
-import { apiRequestOperations } from './apiRequest';
-import type { Operation } from './types';
-import { userOperations } from './user';
-import { userGroupOperations } from './userGroup';
+import * as apiRequest from './apiRequest';
+import type { ResourceOperations } from './types';
+import * as user from './user';
+import * as userGroup from './userGroup';
 
-const operationsByResource: Record<string, Record<string, Operation>> = {
-	user: userOperations,
-	userGroup: userGroupOperations,
-	apiRequest: apiRequestOperations,
+const operationsByResource: Record<string, ResourceOperations> = {
+	user: user.operations,
+	userGroup: userGroup.operations,
+	apiRequest: apiRequest.operations,
 };
 
 /**
@@ -30,7 +30,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const organizationId = locatorOf(this.getNodeParameter('organization', itemIndex, '')).value;
-			const result = await operation.call(this, { itemIndex, organizationId });
+			const result = await operation.execute.call(this, { itemIndex, organizationId });
 			output.push(
 				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
 					itemData: { item: itemIndex },

@@ -17,7 +17,6 @@ export function userLocator(
 	name: string,
 	displayName: string,
 	description: string,
-	show: NonNullable<INodeProperties['displayOptions']>['show'],
 ): INodeProperties {
 	return {
 		displayName,
@@ -26,7 +25,6 @@ export function userLocator(
 		required: true,
 		default: { mode: 'list', value: '' },
 		description,
-		displayOptions: { show },
 		modes: [
 			{
 				displayName: 'From List',
@@ -64,9 +62,7 @@ export function userLocator(
 }
 
 /** A user group picked from a searchable list, by ID or by its exact name. */
-export function userGroupLocator(
-	show: NonNullable<INodeProperties['displayOptions']>['show'],
-): INodeProperties {
+export function userGroupLocator(): INodeProperties {
 	return {
 		displayName: 'User Group',
 		name: 'userGroup',
@@ -74,7 +70,6 @@ export function userGroupLocator(
 		required: true,
 		default: { mode: 'list', value: '' },
 		description: 'The JumpCloud user group',
-		displayOptions: { show },
 		modes: [
 			{
 				displayName: 'From List',
@@ -124,9 +119,7 @@ export const organizationProperty: INodeProperties = {
 	],
 };
 
-export function returnAllAndLimit(
-	show: NonNullable<INodeProperties['displayOptions']>['show'],
-): INodeProperties[] {
+export function returnAllAndLimit(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -134,7 +127,6 @@ export function returnAllAndLimit(
 			type: 'boolean',
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: { show },
 		},
 		{
 			displayName: 'Limit',
@@ -143,7 +135,7 @@ export function returnAllAndLimit(
 			default: 50,
 			typeOptions: { minValue: 1 },
 			description: 'Max number of results to return',
-			displayOptions: { show: { ...show, returnAll: [false] } },
+			displayOptions: { show: { returnAll: [false] } },
 		},
 	];
 }

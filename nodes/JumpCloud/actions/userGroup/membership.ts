@@ -1,30 +1,43 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { resolveUserGroupLocator, resolveUserLocator } from '../helpers/locators';
-import type { Scope } from '../helpers/locators';
-import { jumpCloudApiRequestAllItems, jumpCloudRequest } from '../transport';
-import type { OperationsOf } from './types';
+import { resolveUserGroupLocator, resolveUserLocator } from '../../helpers/locators';
+import type { Scope } from '../../helpers/locators';
+import { jumpCloudRequest } from '../../transport';
+import { userGroupLocator, userLocator } from '../common.descriptions';
 
-/** v2 filters are `field:op:value`, comma-joined (AND); a comma inside a value would split the term. */
-export function userGroupFilters(filters: IDataObject): string[] {
-	const terms: string[] = [];
-	const name = String(filters.name ?? '').trim();
-	const nameContains = String(filters.nameContains ?? '').trim();
-	if (name !== '') terms.push(`name:eq:${name}`);
-	if (nameContains !== '') terms.push(`name:search:${nameContains}`);
-	return terms;
-}
+/** The parameters Add User and Remove User share. */
+export const membershipProperties: INodeProperties[] = [
+	userGroupLocator(),
+	userLocator('user', 'User', 'The JumpCloud user'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Fail If Unchanged',
+				name: 'failIfUnchanged',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to fail when there is nothing to do: the user is already a member (add) or not a member (remove). By default that is reported as a success with added/removed set to false.',
+			},
+		],
+	},
+];
 
 /**
  * Adds or removes one membership. JumpCloud answers 409 to adding a member and 404 to removing a
  * non-member (fact sheet §5, pitfall 4): both mean the desired state already holds.
  */
-async function changeMembership(this: IExecuteFunctions, scope: Scope, op: 'add' | 'remove'): Promise<IDataObject> {
+export async function changeMembership(this: IExecuteFunctions, scope: Scope, op: 'add' | 'remove'): Promise<IDataObject> {
 	const i = scope.itemIndex;
 	const groupId = await resolveUserGroupLocator.call(this, this.getNodeParameter('userGroup', i), scope);
 	const userId = await resolveUserLocator.call(this, this.getNodeParameter('user', i), scope, 'User');
-	const { failIfUnchanged = false } = this.getNodeParameter('membershipOptions', i, {}) as IDataObject;
+	const { failIfUnchanged = false } = this.getNodeParameter('options', i, {}) as IDataObject;
 	const done = op === 'add' ? 'added' : 'removed';
 	const unchangedStatus = op === 'add' ? 409 : 404;
 	const { statusCode } = await jumpCloudRequest.call(this, {
@@ -64,28 +77,3 @@ async function confirmExists(this: IExecuteFunctions, scope: Scope, groupId: str
 		...scope,
 	});
 }
-
-export const userGroupOperations: OperationsOf<'getAll' | 'addUser' | 'removeUser'> = {
-	async getAll(scope) {
-		const i = scope.itemIndex;
-		const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-		const limit = this.getNodeParameter('limit', i, 50) as number;
-		const filters = userGroupFilters(this.getNodeParameter('filters', i, {}) as IDataObject);
-		// Group names are unique per organization, so sorting by name pages stably.
-		const qs: IDataObject = { sort: 'name' };
-		if (filters.length) qs.filter = filters.join(',');
-		return await jumpCloudApiRequestAllItems.call(
-			this,
-			{ method: 'GET', path: '/api/v2/usergroups', qs, ...scope },
-			{ returnAll, limit },
-		);
-	},
-
-	async addUser(scope) {
-		return await changeMembership.call(this, scope, 'add');
-	},
-
-	async removeUser(scope) {
-		return await changeMembership.call(this, scope, 'remove');
-	},
-};

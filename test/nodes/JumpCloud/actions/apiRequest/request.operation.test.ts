@@ -1,5 +1,6 @@
-import { runNode } from '../../../helpers/engine';
-import { expectNoSecret, useSimulator } from '../../../helpers/simulator';
+import { parseApiPath } from '../../../../../nodes/JumpCloud/actions/apiRequest/request.operation';
+import { runNode, TEST_NODE } from '../../../../helpers/engine';
+import { expectNoSecret, useSimulator } from '../../../../helpers/simulator';
 
 const fixture = useSimulator();
 
@@ -26,7 +27,7 @@ describe('API request (WorkflowExecute → simulator)', () => {
 		expect(items.items.every((item) => JSON.stringify(item.pairedItem) === '{"item":0}')).toBe(true);
 
 		const full = await runNode({
-			parameters: { resource: 'apiRequest', method: 'GET', path: '/api/v2/usergroups', requestOptions: { fullResponse: true } },
+			parameters: { resource: 'apiRequest', method: 'GET', path: '/api/v2/usergroups', options: { fullResponse: true } },
 			credentials: fixture.singleOrg(),
 		});
 		expect(full.json).toHaveLength(1);
@@ -37,7 +38,7 @@ describe('API request (WorkflowExecute → simulator)', () => {
 
 	it('POSTs a JSON body (v2 create answers 201)', async () => {
 		const result = await runNode({
-			parameters: { resource: 'apiRequest', method: 'POST', path: '/api/v2/usergroups', jsonBody: '{"name": "Interns", "description": "Summer"}', requestOptions: { fullResponse: true } },
+			parameters: { resource: 'apiRequest', method: 'POST', path: '/api/v2/usergroups', jsonBody: '{"name": "Interns", "description": "Summer"}', options: { fullResponse: true } },
 			credentials: fixture.singleOrg(),
 		});
 		expect(result.json[0]).toMatchObject({ statusCode: 201, body: { name: 'Interns', description: 'Summer', type: 'user_group' } });
@@ -90,5 +91,27 @@ describe('API request (WorkflowExecute → simulator)', () => {
 		const orgList = await runNode({ parameters: { resource: 'apiRequest', method: 'GET', path: '/api/organizations' }, credentials: fixture.msp(orgs.globex) });
 		expect((orgList.json[0].results as Array<{ _id: string }>).map((o) => o._id).sort()).toEqual([orgs.globex, orgs.initech].sort());
 		expect(fixture.requests().map((r) => r.orgId)).toEqual([orgs.initech, undefined]);
+	});
+});
+
+describe('API request path', () => {
+	it('accepts v1 and v2 paths and splits a typed query string', () => {
+		expect(parseApiPath(TEST_NODE, 0, '/api/systemusers')).toEqual({ path: '/api/systemusers', qs: {} });
+		expect(parseApiPath(TEST_NODE, 0, 'api/v2/usergroups?limit=5&filter=a&filter=b')).toEqual({
+			path: '/api/v2/usergroups',
+			qs: { limit: '5', filter: ['a', 'b'] },
+		});
+	});
+
+	it.each([
+		['https://evil.example/api/systemusers', 'must be a path, not a URL'],
+		['//evil.example/api', 'must be a path, not a URL'],
+		['javascript:alert(1)', 'must be a path, not a URL'],
+		['/api/../admin', 'has characters or segments'],
+		['/api/a b', 'has characters or segments'],
+		['/v1/systemusers', 'must start with /api/'],
+		['/apix', 'must start with /api/'],
+	])('refuses %s', (path, reason) => {
+		expect(() => parseApiPath(TEST_NODE, 3, path)).toThrow(reason);
 	});
 });

@@ -1,0 +1,34 @@
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { Scope } from '../../helpers/locators';
+import { withoutSecrets } from '../../helpers/users';
+import { jumpCloudApiRequest } from '../../transport';
+import { userLocator } from '../common.descriptions';
+import { userIdOf, userPath } from './shared';
+
+const properties: INodeProperties[] = [
+	userLocator('user', 'User', 'The JumpCloud user'),
+	userLocator('manager', 'Manager', 'The user who becomes the manager'),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['assignManager'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, scope: Scope) {
+	const id = await userIdOf.call(this, scope);
+	const managerId = await userIdOf.call(this, scope, 'manager', 'Manager');
+	if (managerId === id) {
+		throw new NodeOperationError(this.getNode(), 'A user cannot be their own manager', {
+			itemIndex: scope.itemIndex,
+			description: "'User' and 'Manager' point at the same person; choose a different manager.",
+		});
+	}
+	const user = await jumpCloudApiRequest.call(this, {
+		method: 'PUT',
+		path: userPath(id),
+		body: { manager: managerId },
+		notFoundHint: `Check 'User' and 'Manager': one of them (${id}, ${managerId}) does not exist in this organization.`,
+		...scope,
+	});
+	return withoutSecrets(user);
+}

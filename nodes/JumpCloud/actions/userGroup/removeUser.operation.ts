@@ -1,0 +1,11 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import type { Scope } from '../../helpers/locators';
+import { changeMembership, membershipProperties } from './membership';
+
+export const description = updateDisplayOptions({ show: { resource: ['userGroup'], operation: ['removeUser'] } }, membershipProperties);
+
+export async function execute(this: IExecuteFunctions, scope: Scope) {
+	return await changeMembership.call(this, scope, 'remove');
+}

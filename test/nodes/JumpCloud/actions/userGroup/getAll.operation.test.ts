@@ -1,0 +1,53 @@
+import { userGroupFilters } from '../../../../../nodes/JumpCloud/actions/userGroup/getAll.operation';
+import { runNode } from '../../../../helpers/engine';
+import { useSimulator } from '../../../../helpers/simulator';
+
+const fixture = useSimulator();
+const acme = () => fixture.sim.orgs.acme;
+
+describe('user group › get many (WorkflowExecute → simulator)', () => {
+	it('returns up to Limit groups in one request, sorted by name', async () => {
+		const result = await runNode({ parameters: { resource: 'userGroup', operation: 'getAll', limit: 5 }, credentials: fixture.singleOrg() });
+		expect(result.json.map((g) => g.name)).toEqual(['Admins', 'All Staff', 'Contractors', 'Engineering', 'Finance']);
+		expect(result.items.every((item) => JSON.stringify(item.pairedItem) === '{"item":0}')).toBe(true);
+		expect(fixture.requests().map((r) => r.query)).toEqual([{ sort: 'name', limit: '5', skip: '0' }]);
+	});
+	it('pages with skip until everything is in when Return All is on', async () => {
+		const result = await runNode({ parameters: { resource: 'userGroup', operation: 'getAll', returnAll: true }, credentials: fixture.singleOrg() });
+		expect(result.json).toHaveLength(fixture.sim.directory.groups(acme()).length);
+		expect(new Set(result.json.map((g) => g.id)).size).toBe(result.json.length);
+		expect(fixture.requests().map((r) => r.query)).toEqual([{ sort: 'name', limit: '100', skip: '0' }]);
+	});
+	it('pages a Limit above 100 in pages of at most 100', async () => {
+		for (let i = 0; i < 140; i++) fixture.sim.directory.createGroup(acme(), { name: `Project ${String(i).padStart(3, '0')}` });
+		const result = await runNode({ parameters: { resource: 'userGroup', operation: 'getAll', limit: 130 }, credentials: fixture.singleOrg() });
+		expect(result.json).toHaveLength(130);
+		expect(new Set(result.json.map((g) => g.id)).size).toBe(130);
+		expect(fixture.requests().map((r) => [r.query.limit, r.query.skip])).toEqual([
+			['100', '0'],
+			['30', '100'],
+		]);
+		const all = await runNode({ parameters: { resource: 'userGroup', operation: 'getAll', returnAll: true }, credentials: fixture.singleOrg() });
+		expect(all.json).toHaveLength(152);
+	});
+	it('filters by exact name and by part of the name', async () => {
+		const exact = await runNode({ parameters: { resource: 'userGroup', operation: 'getAll', returnAll: true, filters: { name: 'Engineering' } }, credentials: fixture.singleOrg() });
+		expect(exact.json.map((g) => g.name)).toEqual(['Engineering']);
+		expect(fixture.requests()[0].query.filter).toBe('name:eq:Engineering');
+		const partial = await runNode({ parameters: { resource: 'userGroup', operation: 'getAll', returnAll: true, filters: { nameContains: 'staff' } }, credentials: fixture.singleOrg() });
+		expect(partial.json.map((g) => g.name)).toEqual(['All Staff']);
+	});
+	it('lists the groups of the organization the node names (MSP)', async () => {
+		const result = await runNode({
+			parameters: { resource: 'userGroup', operation: 'getAll', returnAll: true, organization: { __rl: true, mode: 'id', value: fixture.sim.orgs.initech } },
+			credentials: fixture.msp(),
+		});
+		expect(result.json.map((g) => g.name).sort()).toEqual(['All Staff', 'TPS Reports']);
+		expect(fixture.requests()[0].orgId).toBe(fixture.sim.orgs.initech);
+	});
+
+	it('builds v2 filter terms', () => {
+		expect(userGroupFilters({})).toEqual([]);
+		expect(userGroupFilters({ name: 'Engineering', nameContains: 'eng' })).toEqual(['name:eq:Engineering', 'name:search:eng']);
+	});
+});
