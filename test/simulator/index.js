@@ -12,13 +12,16 @@
  *   await sim.close();
  *
  * Simulator members: `baseUrl`, `port`, `keys` (= KEYS), `orgs` (= ORGS), `providerId`,
- * `requests` (log), `clearRequests()`, `directory` (state, see directory.js), `failNext(opts)`,
- * `clearFailures()`, `reset()` (re-seed + clear log and failures), `close()`.
+ * `requests` (log), `clearRequests()`, `directory` (state, see directory.js), fault injection
+ * (faults.js): `failNext(opts)`, `setFaults({rate, seed, kinds})`, `setRateLimit({capacity,
+ * refillPerSecond})`, `faults.log`, `clearFailures()`; `reset()` (re-seed + clear log and faults),
+ * `close()`.
  *
  * Request log entries: `{ method, path (raw, no query), query (URLSearchParams → object, repeated
  * keys → array), rawQuery, headers (lowercased, x-api-key removed), apiKey: 'single'|'msp'|
  * 'invalid'|'missing', orgId (raw x-org-id header or undefined), body (parsed JSON, raw string
- * when not JSON, undefined when empty), status }`.
+ * when not JSON, undefined when empty), status (0 when no answer was sent), fault (its kind, when
+ * one was injected) }`.
  *
  * `sim.directory` (class Directory in directory.js), read helpers returning copies:
  *   users(orgId) · user(orgId, id) · userByUsername(orgId, username) · groups(orgId) ·
@@ -97,6 +100,7 @@
  */
 
 const http = require('http');
+const { FaultPlan, isBefore } = require('./faults');
 const { Directory, ORGS, KEYS, PROVIDER_ID, KEY_ACCESS, orgSummary, isPlainObject } = require('./directory');
 const {
 	ApiError,
@@ -131,15 +135,11 @@ const {
  *   orgId: string | undefined,
  *   body: any,
  *   status: number,
+ *   fault?: import('./faults').FaultKind,
  * }} RequestLogEntry
- * @typedef {{
- *   status: number,
- *   count?: number,
- *   method?: string,
- *   pathPrefix?: string,
- *   retryAfter?: number | string,
- *   body?: unknown,
- * }} FailNextOptions
+ * @typedef {import('./faults').FailNextOptions} FailNextOptions
+ * @typedef {import('./faults').RandomFaults} RandomFaults
+ * @typedef {import('./faults').RateLimit} RateLimit
  * @typedef {{ port?: number, seed?: 'default' | 'demo' }} SimulatorOptions
  * @typedef {{ status: number, body?: unknown, headers?: Record<string, string> }} HandlerResult
  * @typedef {{
@@ -540,8 +540,8 @@ class Simulator {
 		this._server = server;
 		/** @private */
 		this._closed = false;
-		/** @private @type {(FailNextOptions & { remaining: number })[]} */
-		this._failures = [];
+		/** Faults to inject (see faults.js). */
+		this.faults = new FaultPlan();
 		this.port = port;
 		this.baseUrl = `http://127.0.0.1:${port}`;
 		this.seed = seed;
@@ -559,24 +559,32 @@ class Simulator {
 	}
 
 	/**
-	 * The next `count` (default 1) requests matching `method`/`pathPrefix` (both optional) get
-	 * `status` before any other processing (auth included). Body defaults to
-	 * `{"message":"Too Many Requests"}` for 429, else `{"message": <HTTP reason>}`; a string body is
-	 * sent as-is. `retryAfter` sets the Retry-After header. Rules queue up in call order.
+	 * The next `count` (default 1) requests matching `method`/`pathPrefix` (both optional) get a fault before
+	 * anything else (auth included): `status` (default 429) with a `{"message"}` body (or `body`) and an
+	 * optional Retry-After, or another `fault` kind of faults.js (e.g. `reset-after`, `hang`, `truncated`).
+	 * Rules queue up in call order.
 	 * @param {FailNextOptions} opts
 	 */
 	failNext(opts) {
-		if (!opts || !Number.isInteger(opts.status) || opts.status < 100 || opts.status > 599) {
-			throw new Error('failNext: status must be an HTTP status code');
-		}
-		const count = opts.count ?? 1;
-		if (!Number.isInteger(count) || count < 1) throw new Error('failNext: count must be a positive integer');
-		this._failures.push({ ...opts, remaining: count });
+		this.faults.failNext(opts);
 	}
 
-	/** Drop all pending failNext rules. */
+	/**
+	 * Random faults at `rate` (0..1) with a seeded mix of kinds, until cleared.
+	 * @param {RandomFaults} config
+	 */
+	setFaults(config) {
+		this.faults.setRandom(config);
+	}
+
+	/** A token-bucket rate limit answering 429 with Retry-After when empty; undefined removes it. @param {RateLimit | undefined} limit */
+	setRateLimit(limit) {
+		this.faults.setRateLimit(limit);
+	}
+
+	/** Drop every pending, random and rate-limit fault, and the fault log. */
 	clearFailures() {
-		this._failures.length = 0;
+		this.faults.clear();
 	}
 
 	/** Re-seed the directory (same ids as a fresh start), clear the log and pending failures. */
@@ -594,24 +602,6 @@ class Simulator {
 			this._server.close((err) => (err ? reject(err) : resolve()));
 			this._server.closeAllConnections();
 		});
-	}
-
-	/**
-	 * @private
-	 * @param {string} method
-	 * @param {string} path
-	 */
-	_takeFailure(method, path) {
-		const idx = this._failures.findIndex(
-			(f) =>
-				(f.method === undefined || f.method.toUpperCase() === method) &&
-				(f.pathPrefix === undefined || path.startsWith(f.pathPrefix)),
-		);
-		if (idx < 0) return undefined;
-		const rule = this._failures[idx];
-		rule.remaining -= 1;
-		if (rule.remaining <= 0) this._failures.splice(idx, 1);
-		return rule;
 	}
 
 	/**
@@ -659,6 +649,8 @@ class Simulator {
 
 		/** @type {'v1' | 'v2'} */
 		const flavor = path.startsWith('/api/v2/') ? 'v2' : 'v1';
+		const fault = this.faults.take(method, path);
+		if (fault) entry.fault = fault.kind;
 		/** @param {number} status @param {unknown} [payload] @param {Record<string, string>} [extra] */
 		const send = (status, payload, extra = {}) => {
 			entry.status = status;
@@ -667,28 +659,40 @@ class Simulator {
 			let out = '';
 			if (payload !== undefined && status !== 204) {
 				out = typeof payload === 'string' ? payload : JSON.stringify(payload);
-				h['content-type'] = typeof payload === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8';
+				h['content-type'] ??= typeof payload === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8';
 			}
 			// Responses never contain an API key, even when a client put one where it gets echoed
 			// (e.g. a path id in an error message).
 			for (const secret of [KEYS.single, KEYS.msp, keyValue]) {
 				if (secret && secret.length >= 8 && out.includes(secret)) out = out.split(secret).join('[redacted]');
 			}
+			if (fault && !isBefore(fault.kind)) {
+				answerWithFault(res, fault, out);
+				entry.status = fault.kind === '5xx-after' ? /** @type {number} */ (fault.status) : fault.kind === 'truncated' || fault.kind === 'non-json' ? 200 : 0;
+				return;
+			}
 			h['content-length'] = Buffer.byteLength(out);
 			res.writeHead(status, h);
 			res.end(out);
 		};
 
-		const failure = this._takeFailure(method, path);
-		if (failure) {
-			const payload =
-				failure.body !== undefined
-					? failure.body
-					: { message: failure.status === 429 ? 'Too Many Requests' : http.STATUS_CODES[failure.status] || 'Error' };
+		if (fault && isBefore(fault.kind)) {
+			if (fault.kind === 'reset-before') {
+				req.socket.destroy();
+				return;
+			}
+			if (fault.kind === 'html-200') {
+				send(200, '<!DOCTYPE html><html><head><title>Gateway</title></head><body>Please wait…</body></html>', {
+					'content-type': 'text/html; charset=utf-8',
+				});
+				return;
+			}
+			const status = /** @type {number} */ (fault.status);
+			const payload = fault.body !== undefined ? fault.body : { message: status === 429 ? 'Too Many Requests' : http.STATUS_CODES[status] || 'Error' };
 			/** @type {Record<string, string>} */
 			const extra = {};
-			if (failure.retryAfter !== undefined) extra['retry-after'] = String(failure.retryAfter);
-			send(failure.status, payload, extra);
+			if (fault.retryAfter !== undefined) extra['retry-after'] = String(fault.retryAfter);
+			send(status, payload, extra);
 			return;
 		}
 
@@ -758,6 +762,45 @@ class Simulator {
 				send(500, { code: 500, message: 'Internal Server Error', status: 'Internal Server Error' });
 			}
 		}
+	}
+}
+
+/**
+ * Misbehaves after the request was applied (faults.js "after" kinds).
+ * @param {http.ServerResponse} res
+ * @param {import('./faults').Fault} fault
+ * @param {string} text the answer that should have been sent
+ */
+function answerWithFault(res, fault, text) {
+	const body = text === '' ? '{"message":"ok"}' : text;
+	switch (fault.kind) {
+		case '5xx-after': {
+			const status = /** @type {number} */ (fault.status);
+			const out = JSON.stringify({ message: http.STATUS_CODES[status] || 'Error' });
+			res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(out) });
+			res.end(out);
+			return;
+		}
+		case 'reset-after':
+			res.socket?.destroy();
+			return;
+		case 'hang':
+			// No answer: the client's timeout ends it (or close() does).
+			return;
+		case 'truncated': {
+			res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+			res.write(body.slice(0, Math.floor(body.length / 2)));
+			setImmediate(() => res.socket?.destroy());
+			return;
+		}
+		case 'non-json': {
+			const cut = body.slice(0, Math.max(1, Math.floor(body.length / 2)));
+			res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(cut) });
+			res.end(cut);
+			return;
+		}
+		default:
+			res.socket?.destroy();
 	}
 }
 

@@ -636,6 +636,87 @@ describe('simulator controls', () => {
 		expect(sim.directory.groupByName(sim.orgs.acme, 'X')).toBeUndefined();
 	});
 
+	describe('fault injection', () => {
+		const fetchOutcome = async (method: string, path: string, body?: unknown) => {
+			try {
+				const res = await call(method, path, { body });
+				return `${res.status} ${res.text.slice(0, 20)}`;
+			} catch (error) {
+				return `failed: ${(error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message}`;
+			}
+		};
+
+		it('applies "after" faults but breaks the answer; "before" faults apply nothing', async () => {
+			const acme = sim.orgs.acme;
+			sim.failNext({ fault: 'reset-before', method: 'POST' });
+			expect(await fetchOutcome('POST', '/api/v2/usergroups', { name: 'A1' })).toMatch(/^failed/);
+			expect(sim.directory.groupByName(acme, 'A1')).toBeUndefined();
+
+			sim.failNext({ fault: 'html-200', method: 'POST' });
+			expect(await fetchOutcome('POST', '/api/v2/usergroups', { name: 'A2' })).toBe('200 <!DOCTYPE html><html');
+			expect(sim.directory.groupByName(acme, 'A2')).toBeUndefined();
+
+			sim.failNext({ fault: '5xx-after', status: 504, method: 'POST' });
+			expect(await fetchOutcome('POST', '/api/v2/usergroups', { name: 'B1' })).toBe('504 {"message":"Gateway ');
+			expect(sim.directory.groupByName(acme, 'B1')).toBeDefined();
+
+			sim.failNext({ fault: 'reset-after', method: 'POST' });
+			expect(await fetchOutcome('POST', '/api/v2/usergroups', { name: 'B2' })).toMatch(/^failed/);
+			expect(sim.directory.groupByName(acme, 'B2')).toBeDefined();
+
+			sim.failNext({ fault: 'truncated', method: 'POST' });
+			expect(await fetchOutcome('POST', '/api/v2/usergroups', { name: 'B3' })).toMatch(/^failed/);
+			expect(sim.directory.groupByName(acme, 'B3')).toBeDefined();
+
+			sim.failNext({ fault: 'non-json', method: 'POST' });
+			const cut = await fetchOutcome('POST', '/api/v2/usergroups', { name: 'B4' });
+			expect(cut).toMatch(/^200 \{/);
+			expect(() => JSON.parse(cut.slice(4))).toThrow();
+			expect(sim.directory.groupByName(acme, 'B4')).toBeDefined();
+
+			expect(sim.faults.log.map((f) => f.kind)).toEqual(['reset-before', 'html-200', '5xx-after', 'reset-after', 'truncated', 'non-json']);
+			expect(sim.requests.map((r) => r.fault)).toEqual(['reset-before', 'html-200', '5xx-after', 'reset-after', 'truncated', 'non-json']);
+		});
+
+		it('hangs until the client gives up', async () => {
+			sim.failNext({ fault: 'hang' });
+			const controller = new AbortController();
+			const timer = setTimeout(() => controller.abort(), 200);
+			const started = Date.now();
+			await expect(fetch(`${sim.baseUrl}/api/systemusers`, { headers: { 'x-api-key': sim.keys.single }, signal: controller.signal })).rejects.toThrow();
+			clearTimeout(timer);
+			expect(Date.now() - started).toBeGreaterThanOrEqual(150);
+		});
+
+		it('injects random faults at the configured rate, reproducibly for a seed', async () => {
+			const run = async () => {
+				sim.reset();
+				sim.setFaults({ rate: 0.3, seed: 42, kinds: { 429: 1, 503: 1, 'reset-before': 1 } });
+				const outcomes = [];
+				for (let i = 0; i < 40; i++) outcomes.push((await fetchOutcome('GET', '/api/systemusers?limit=1')).slice(0, 3));
+				return outcomes;
+			};
+			const first = await run();
+			expect(await run()).toEqual(first);
+			const faults = first.filter((o) => o !== '200').length;
+			expect(faults).toBeGreaterThan(4);
+			expect(faults).toBeLessThan(20);
+			sim.clearFailures();
+			expect((await fetchOutcome('GET', '/api/systemusers?limit=1')).slice(0, 3)).toBe('200');
+		});
+
+		it('answers 429 with Retry-After once its token bucket is empty', async () => {
+			sim.setRateLimit({ capacity: 3, refillPerSecond: 0.5 });
+			const statuses = [];
+			for (let i = 0; i < 5; i++) statuses.push((await call('GET', '/api/systemusers?limit=1')).status);
+			expect(statuses).toEqual([200, 200, 200, 429, 429]);
+			const limited = await call('GET', '/api/systemusers?limit=1');
+			expect(limited.headers.get('retry-after')).toMatch(/^[12]$/);
+			sim.setRateLimit(undefined);
+			expect((await call('GET', '/api/systemusers?limit=1')).status).toBe(200);
+		});
+	});
+
 	it('logs requests with key classification and without the key header', async () => {
 		await call('POST', '/api/systemusers?fullValidationDetails=password&a=1&a=2', {
 			body: { username: 'logme', email: 'logme@acme.example' },
