@@ -7,5 +7,6 @@ module.exports = {
 	globalSetup: '<rootDir>/test/jest.global-setup.js',
 	globalTeardown: '<rootDir>/test/jest.global-teardown.js',
 	setupFiles: ['<rootDir>/test/jest.setup.js'],
+	setupFilesAfterEnv: ['<rootDir>/test/jest.console.js'],
 	testTimeout: 30000,
 };

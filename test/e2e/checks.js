@@ -121,10 +121,10 @@ const successChecks = {
 		t.equal('01 get (raw): every change is stored', [raw._id, raw.jobTitle, raw.lastname, raw.manager], [created._id, 'Senior QA Engineer', 'Hire-Smith', facts.users.jdoe]);
 		t.ok('01 get (raw): no password in the output', !('password' in raw));
 
-		t.equal('01 delete: result', r.out('Delete user'), [{ deleted: true, id: created._id }]);
+		t.equal('01 delete: result', r.out('Delete user'), [{ deleted: true, id: created._id, username: created.username, email: created.email }]);
 		const [gone] = r.out('Get deleted user');
-		t.equal('01 get deleted user: a 404 error item (continue on fail)', [r.out('Get deleted user').length, gone?.httpCode], [1, '404']);
-		t.check('01 get deleted user: the error names the user ID', () => String(gone?.description).includes(created._id) || `description: ${gone?.description}`);
+		t.equal('01 get deleted user: a 404 error item (continue on fail)', [r.out('Get deleted user').length, gone?.details?.httpCode], [1, '404']);
+		t.check('01 get deleted user: the error names the user ID', () => String(gone?.details?.description).includes(created._id) || `description: ${gone?.details?.description}`);
 		t.equal(
 			'01 every item is paired with the trigger item',
 			['Create user', 'Get user', 'Update user', 'Assign manager', 'Change password', 'Get user (raw)', 'Delete user', 'Get deleted user'].map((node) => r.paired(node)),
@@ -138,7 +138,7 @@ const successChecks = {
 		t.equal('02 get by email: 4 items out for 4 in', found.length, 4);
 		t.equal('02 get by email: order kept, the failing item in place', found.map((u) => u.username ?? 'ERROR'), ['user001', 'ERROR', 'jdoe', 'user130']);
 		t.equal('02 get by email: error item text', found[1]?.error, 'No JumpCloud user has the email "nobody@acme.example"');
-		t.check('02 get by email: error item says which parameter to check', () => /'User' parameter/.test(found[1]?.description ?? '') || `description: ${found[1]?.description}`);
+		t.check('02 get by email: error item says which parameter to check', () => /'User' parameter/.test(found[1]?.details?.description ?? '') || `description: ${found[1]?.details?.description}`);
 		t.equal('02 get by email: pairedItem follows the input', r.paired('Get by email'), [0, 1, 2, 3]);
 		t.equal('02 get by email: IDs match the simulator', [found[0]?._id, found[2]?._id, found[3]?._id], [facts.users.user001, facts.users.jdoe, facts.users.user130]);
 
@@ -150,12 +150,12 @@ const successChecks = {
 		t.equal('02 create from expressions: pairedItem', r.paired('Create staff'), [0, 1, 2]);
 
 		const [refused] = r.out('Delete boss (refused)');
-		t.equal('02 delete a manager without an option: refused with 409', refused?.httpCode, '409');
-		t.check('02 delete a manager without an option: explains the conflict', () => /conflict/i.test(refused?.description ?? '') || `description: ${refused?.description}`);
-		t.equal('02 delete with direct reports reassigned', r.out('Delete boss (reassign)'), [{ deleted: true, id: boss?._id }]);
+		t.equal('02 delete a manager without an option: refused with 409', refused?.details?.httpCode, '409');
+		t.check('02 delete a manager without an option: points at Options > Direct Reports', () => /'Options > Direct Reports'/.test(refused?.details?.description ?? '') || `description: ${refused?.details?.description}`);
+		t.equal('02 delete with direct reports reassigned', r.out('Delete boss (reassign)'), [{ deleted: true, id: boss?._id, username: boss?.username, email: boss?.email }]);
 		const reports = r.out('Get reports');
 		t.equal('02 reports now report to msmith', reports.map((u) => [u.username, u.manager]), [['e2e.rep1', facts.users.msmith], ['e2e.rep2', facts.users.msmith]]);
-		t.equal('02 delete (clear direct reports) for each item', r.out('Delete reports'), [{ deleted: true, id: rep1?._id }, { deleted: true, id: rep2?._id }]);
+		t.equal('02 delete (clear direct reports) for each item', r.out('Delete reports'), [rep1, rep2].map((u) => ({ deleted: true, id: u?._id, username: u?.username, email: u?.email })));
 	},
 
 	jcE2e03Groups(t, run, facts) {
@@ -190,7 +190,7 @@ const successChecks = {
 		t.equal('04 PUT user: body built by an expression', [put?._id, put?.jobTitle, put?.displayname], [posted?._id, 'Made by PUT', 'Api Made']);
 		const [deleted] = r.out('DELETE user');
 		t.equal('04 DELETE user: JumpCloud returns the deleted user', deleted?._id, posted?._id);
-		t.equal('04 GET deleted user: 404 error item', r.out('GET deleted user').map((e) => e.httpCode), ['404']);
+		t.equal('04 GET deleted user: 404 error item', r.out('GET deleted user').map((e) => e.details?.httpCode), ['404']);
 		const [group] = r.out('POST group');
 		t.check('04 POST v2 group: created', () => (group?.name === 'E2E Temp Group' && OBJECT_ID.test(group?.id)) || short(group));
 		const [groupDeleted] = r.out('DELETE group (full response)');
@@ -215,7 +215,7 @@ const successChecks = {
 		const [created] = r.out('Create in Globex');
 		t.equal('05 create with the node\'s organization set: lands in Globex', [created?.username, created?.organization], ['e2e.msp', facts.orgs.globex]);
 		t.equal('05 add user in Globex by group name', r.out('Add to Globex Staff'), [{ added: true, groupId: facts.globexGroups['Globex Staff'], userId: created?._id }]);
-		t.equal('05 delete in Globex', r.out('Delete in Globex'), [{ deleted: true, id: created?._id }]);
+		t.equal('05 delete in Globex', r.out('Delete in Globex'), [{ deleted: true, id: created?._id, username: created?.username, email: created?.email }]);
 	},
 
 	jcE2e06MspDefault(t, run) {

@@ -39,6 +39,7 @@ import type {
 } from 'n8n-workflow';
 
 import { JumpCloudApi } from '../../credentials/JumpCloudApi.credentials';
+import { assertNoSecrets, registerSecret } from '../secrets';
 import { JumpCloud } from '../../nodes/JumpCloud/JumpCloud.node';
 
 export const NODE_TYPE = 'n8n-nodes-jumpcloud.jumpCloud';
@@ -125,7 +126,9 @@ export const TEST_NODE: INode = {
 	parameters: {},
 };
 
-function jumpCloudNode(parameters: INodeParameters, continueOnFail = false): INode {
+type OnError = 'continueRegularOutput' | 'continueErrorOutput';
+
+function jumpCloudNode(parameters: INodeParameters, onError?: OnError): INode {
 	return {
 		id: '0b9a3c8e-1f2d-4e5f-8a9b-0c1d2e3f4a5b',
 		name: 'JumpCloud',
@@ -134,7 +137,7 @@ function jumpCloudNode(parameters: INodeParameters, continueOnFail = false): INo
 		position: [0, 0],
 		parameters,
 		credentials: { jumpCloudApi: { id: 'cred-1', name: 'JumpCloud (simulator)' } },
-		...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...(onError ? { onError } : {}),
 	};
 }
 
@@ -179,7 +182,9 @@ export interface RunNodeOptions {
 	credentials: ICredentialDataDecryptedObject;
 	/** JSON of the input items; one empty item by default. */
 	items?: IDataObject[];
+	/** "Continue (regular output)"; `onError` picks either setting. */
 	continueOnFail?: boolean;
+	onError?: OnError;
 }
 
 export interface RunNodeResult {
@@ -187,13 +192,16 @@ export interface RunNodeResult {
 	/** The node's output items (main output 0), with pairedItem. */
 	items: INodeExecutionData[];
 	json: IDataObject[];
+	/** Every main output: [success] or, with "Continue (using error output)", [success, error]. */
+	outputs: INodeExecutionData[][];
 	/** The error the run stopped on, if any. */
 	error?: ExecutionError;
 }
 
 /** Executes a one-node workflow with WorkflowExecute, exactly as n8n runs a manual execution. */
 export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
-	const node = jumpCloudNode(options.parameters, options.continueOnFail);
+	registerSecret(options.credentials.apiKey);
+	const node = jumpCloudNode(options.parameters, options.onError ?? (options.continueOnFail ? 'continueRegularOutput' : undefined));
 	const workflowData: IWorkflowBase = {
 		id: 'engine-test',
 		name: 'engine test',
@@ -223,13 +231,12 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const run = await finished;
 
 	const taskData = run.data.resultData.runData[node.name]?.[0];
-	const items: INodeExecutionData[] = taskData?.data?.main?.[0] ?? [];
-	return {
-		run,
-		items,
-		json: items.map((item) => item.json),
-		error: run.data.resultData.error ?? taskData?.error,
-	};
+	const outputs = (taskData?.data?.main ?? []).map((output) => output ?? []);
+	const items: INodeExecutionData[] = outputs[0] ?? [];
+	const error = run.data.resultData.error ?? taskData?.error;
+	// Nothing the run produced may hold the API key: outputs, errors with their descriptions, execution data.
+	assertNoSecrets(JSON.stringify({ run, error: error && { message: error.message, description: error.description, stack: error.stack } }), 'the execution data of a run');
+	return { run, items, json: items.map((item) => item.json), outputs, error };
 }
 
 /** A load-options context (what the editor uses for list search) on the node with these parameters. */

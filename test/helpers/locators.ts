@@ -1,6 +1,9 @@
+import type { INodeParameterResourceLocator } from 'n8n-workflow';
+
 /** Resource-locator parameter values as the n8n editor stores them. */
-export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
-export const byEmail = (value: string) => ({ __rl: true, mode: 'email', value });
-export const byUsername = (value: string) => ({ __rl: true, mode: 'username', value });
-export const byName = (value: string) => ({ __rl: true, mode: 'name', value });
-export const fromList = (value: string) => ({ __rl: true, mode: 'list', value });
+const locator = (mode: string) => (value: string): INodeParameterResourceLocator => ({ __rl: true, mode, value });
+export const byId = locator('id');
+export const byEmail = locator('email');
+export const byUsername = locator('username');
+export const byName = locator('name');
+export const fromList = locator('list');

@@ -16,6 +16,8 @@ export interface SimulatorFixture {
 	msp(defaultOrganizationId?: string): ICredentialDataDecryptedObject;
 	/** Requests logged since the last `reset()`, without the test's own setup calls. */
 	requests(): LoggedRequest[];
+	/** The logged requests as "METHOD path status" lines, a fault shown as "status(kind)". */
+	calls(): string[];
 	/** A seeded Acme user (a copy of the simulator's record); throws when the seed has none. */
 	acmeUser(username: string): SimulatorRecord;
 	/** A seeded Acme user group; throws when the seed has none. */
@@ -51,6 +53,7 @@ export function useSimulator(seed: 'default' | 'demo' = 'default'): SimulatorFix
 			organizationId: defaultOrganizationId,
 		}),
 		requests: () => [...current().requests],
+		calls: () => current().requests.map((r) => `${r.method} ${r.path} ${r.status}${r.fault ? `(${r.fault})` : ''}`),
 		acmeUser: (username: string) => {
 			const user = current().directory.userByUsername(current().orgs.acme, username);
 			if (!user) throw new Error(`the seed has no Acme user ${username}`);

@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
+
 const OBJECT_ID_REGEX = '^[0-9a-fA-F]{24}$';
 
 /** Regex check for a "By ID" locator mode. */
@@ -138,4 +139,40 @@ export function returnAllAndLimit(): INodeProperties[] {
 			displayOptions: { show: { returnAll: [false] } },
 		},
 	];
+}
+
+/**
+ * Options every operation has: how long each call may take, and how long an item may wait to retry (the
+ * defaults are the transport's DEFAULT_MAX_RETRY_WAIT_MS and DEFAULT_TIMEOUT_MS; a test keeps them equal).
+ */
+const requestOptions: INodeProperties[] = [
+	{
+		displayName: 'Max Retry Wait',
+		name: 'maxRetryWait',
+		type: 'number',
+		default: 60,
+		typeOptions: { minValue: 0 },
+		description:
+			'How long, in seconds, one item may spend waiting before it sends a call again after JumpCloud rate-limited it, failed or did not answer. Calls that could apply a change twice are never blindly repeated. 0 turns retries off.',
+	},
+	{
+		displayName: 'Timeout',
+		name: 'timeout',
+		type: 'number',
+		default: 30000,
+		typeOptions: { minValue: 1 },
+		description: 'Time in ms to wait for JumpCloud to answer each call before giving up on that attempt',
+	},
+];
+
+/** The operation's "Options" collection: its own options, then the ones every operation has, sorted by name. */
+export function optionsCollection(...specific: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...specific, ...requestOptions].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
 }

@@ -1,15 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeParameterResourceLocator } from 'n8n-workflow';
 
-import { isObjectId } from '../transport/hosts';
-import { jumpCloudApiRequest, jumpCloudApiRequestAllItems } from '../transport';
-import type { JumpCloudContext } from '../transport';
+import { isObjectId, jumpCloudApiRequest, jumpCloudApiRequestAllItems, v2ExactMatch } from '../transport';
+import type { JumpCloudContext, Scope } from '../transport';
 
-/** Where a lookup runs: the item (for errors) and its organization. */
-export interface Scope {
-	itemIndex: number;
-	organizationId?: string;
-}
+export type { Scope } from '../transport';
 
 type UserKey = 'email' | 'username';
 
@@ -28,18 +23,25 @@ export function userReferenceKind(reference: string): 'id' | UserKey {
 	return reference.includes('@') ? 'email' : 'username';
 }
 
-/** Finds the one user whose email or username is exactly `value` (v1 `$eq` filter, case-sensitive). */
-export async function findUserId(
+/** The fields every user lookup reads; callers may ask for more. */
+const LOOKUP_FIELDS = ['_id', 'username', 'email'];
+
+/**
+ * The one user whose email or username is exactly `value` (v1 `$eq` filter, case-sensitive), with the
+ * lookup fields and any `extraFields`.
+ */
+export async function findUser(
 	this: JumpCloudContext,
 	key: UserKey,
 	value: string,
 	scope: Scope,
 	parameterLabel: string,
-): Promise<string> {
+	extraFields: string[] = [],
+): Promise<IDataObject> {
 	const { results } = (await jumpCloudApiRequest.call(this, {
 		method: 'GET',
 		path: '/api/systemusers',
-		qs: { filter: `${key}:$eq:${value}`, limit: 2, fields: '_id username email' },
+		qs: { filter: `${key}:$eq:${value}`, limit: 2, fields: [...LOOKUP_FIELDS, ...extraFields].join(' ') },
 		...scope,
 	})) as { results?: IDataObject[] };
 	const matches = results ?? [];
@@ -55,7 +57,18 @@ export async function findUserId(
 			},
 		);
 	}
-	return String(matches[0]._id ?? matches[0].id);
+	return matches[0];
+}
+
+export async function findUserId(
+	this: JumpCloudContext,
+	key: UserKey,
+	value: string,
+	scope: Scope,
+	parameterLabel: string,
+): Promise<string> {
+	const user = await findUser.call(this, key, value, scope, parameterLabel);
+	return String(user._id ?? user.id);
 }
 
 function requireObjectId(this: JumpCloudContext, value: string, noun: string, parameterLabel: string, itemIndex: number): string {
@@ -92,6 +105,30 @@ export async function resolveUserLocator(
 	return requireObjectId.call(this, value, 'user', parameterLabel, scope.itemIndex);
 }
 
+/**
+ * The user a locator points at, read with `fields` (beyond `_id`, `username` and `email`): one lookup by
+ * email or username, or one read by ID, which also proves the user exists right now.
+ */
+export async function resolveUserRecord(
+	this: JumpCloudContext,
+	raw: unknown,
+	scope: Scope,
+	parameterLabel: string,
+	fields: string[] = [],
+): Promise<IDataObject> {
+	const { mode, value } = locatorOf(raw);
+	requireValue.call(this, value, parameterLabel, scope.itemIndex);
+	if (mode === 'email' || mode === 'username') return await findUser.call(this, mode, value, scope, parameterLabel, fields);
+	const id = requireObjectId.call(this, value, 'user', parameterLabel, scope.itemIndex);
+	return await jumpCloudApiRequest.call(this, {
+		method: 'GET',
+		path: `/api/systemusers/${id}`,
+		qs: { fields: [...LOOKUP_FIELDS, ...fields].join(' ') },
+		notFoundHint: `Check the '${parameterLabel}' parameter: no user with ID ${id} exists in this organization.`,
+		...scope,
+	});
+}
+
 /** The user ID a free-text reference (ID, email or username) points at. */
 export async function resolveUserReference(
 	this: JumpCloudContext,
@@ -105,7 +142,10 @@ export async function resolveUserReference(
 	return kind === 'id' ? value : await findUserId.call(this, kind, value, scope, parameterLabel);
 }
 
-/** The group ID a user-group locator points at; a name is looked up exactly. */
+/**
+ * The group ID a user-group locator points at; a name is looked up exactly. A name holding a comma (the v2
+ * filter separator) is narrowed by its parts on the server and compared exactly here, never by listing all.
+ */
 export async function resolveUserGroupLocator(
 	this: JumpCloudContext,
 	raw: unknown,
@@ -116,25 +156,21 @@ export async function resolveUserGroupLocator(
 	requireValue.call(this, value, parameterLabel, scope.itemIndex);
 	if (mode !== 'name') return requireObjectId.call(this, value, 'user group', parameterLabel, scope.itemIndex);
 
-	// v2 joins filters with commas, so a name holding one cannot be filtered on: list and compare instead.
-	const groups = value.includes(',')
-		? await jumpCloudApiRequestAllItems.call(
-				this,
-				{ method: 'GET', path: '/api/v2/usergroups', qs: { sort: 'name', fields: 'id,name' }, ...scope },
-				{ returnAll: true },
-			)
-		: ((await jumpCloudApiRequest.call(this, {
-				method: 'GET',
-				path: '/api/v2/usergroups',
-				qs: { filter: `name:eq:${value}`, limit: 2, fields: 'id,name' },
-				...scope,
-			})) as unknown as IDataObject[]);
-	const matches = (Array.isArray(groups) ? groups : []).filter((group) => group.name === value);
-	if (matches.length !== 1) {
-		throw new NodeOperationError(this.getNode(), `No JumpCloud user group is named "${value}"`, {
-			itemIndex: scope.itemIndex,
-			description: `Check the '${parameterLabel}' parameter. Names are matched exactly and case-sensitively.`,
-		});
+	const { filter, matches } = v2ExactMatch('name', value);
+	const groups = await jumpCloudApiRequestAllItems.call(
+		this,
+		{ method: 'GET', path: '/api/v2/usergroups', qs: { filter, fields: ['id', 'name'] }, ...scope },
+		{ returnAll: true, matches },
+	);
+	if (groups.length !== 1) {
+		throw new NodeOperationError(
+			this.getNode(),
+			groups.length === 0 ? `No JumpCloud user group is named "${value}"` : `More than one JumpCloud user group is named "${value}"`,
+			{
+				itemIndex: scope.itemIndex,
+				description: `Check the '${parameterLabel}' parameter. Names are matched exactly and case-sensitively.`,
+			},
+		);
 	}
-	return String(matches[0].id);
+	return String(groups[0].id);
 }

@@ -1,6 +1,8 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 
+import type { NetworkFailure } from './retry';
+
 /** What the caller knows about the call, so the error can name the parameter to fix. */
 export interface ErrorContext {
 	method: string;
@@ -8,6 +10,20 @@ export interface ErrorContext {
 	itemIndex?: number;
 	/** Description to use for a 404, e.g. "Check the 'User' parameter: no user has ID …". */
 	notFoundHint?: string;
+	/** Description to use for a 409, naming the option that resolves the conflict. */
+	conflictHint?: string;
+	/** How many times the call was sent, when more than once. */
+	attempts?: number;
+	/** The request timeout, for the message of a call that timed out. */
+	timeoutMs?: number;
+}
+
+/** The call as a user can find it in JumpCloud's API reference: method and path, never the query. */
+const callOf = (context: ErrorContext) => `${context.method} ${context.path}`;
+
+/** Appended to a description when the call was sent more than once, so nobody re-runs it blindly. */
+function retriedNote(context: ErrorContext): string {
+	return context.attempts && context.attempts > 1 ? ` (sent ${context.attempts} times)` : '';
 }
 
 /** JumpCloud puts its text in `message`, sometimes `error` (fact sheet §3). */
@@ -58,15 +74,15 @@ function describe(status: number, message: string, body: unknown, context: Error
 		return `JumpCloud refused the request as invalid: ${message}.${detail} Fix the named field and run again.`;
 	}
 	if (status === 409) {
-		return `JumpCloud reports a conflict: ${message}.`;
+		return context.conflictHint ?? `JumpCloud reports a conflict: ${message}.`;
 	}
 	if (status === 429) {
-		return 'JumpCloud is rate limiting this API key and kept doing so after several retries. Lower the number of items per run or try again later.';
+		return `JumpCloud is rate limiting this API key and kept doing so while the node retried${retriedNote(context)}. Lower 'Options > Concurrency' or the number of items per run, raise 'Options > Max Retry Wait', or try again later.`;
 	}
 	if (status >= 500) {
-		return 'JumpCloud failed to process the request (a server-side error). It was retried where that is safe; try again later.';
+		return `JumpCloud failed to process ${callOf(context)} (a server-side error)${retriedNote(context)}. Try again later.`;
 	}
-	return `JumpCloud answered ${status} to ${context.method} ${context.path}.`;
+	return `JumpCloud answered ${status} to ${callOf(context)}.`;
 }
 
 /**
@@ -90,14 +106,83 @@ export function jumpCloudApiError(
 	});
 }
 
-/** A request that never got an HTTP answer (refused, DNS, TLS, timeout). */
-export function jumpCloudNetworkError(node: INode, error: unknown, context: ErrorContext): NodeApiError {
-	const raw = error as { code?: string; cause?: { code?: string }; message?: string };
-	const code = raw?.code ?? raw?.cause?.code ?? 'NETWORK_ERROR';
-	return new NodeApiError(node, { message: code } as JsonObject, {
-		message: `Could not reach JumpCloud (${code})`,
-		description:
-			"Check the credential's 'Region' (or 'Base URL' for a custom host) and this n8n instance's network access to it.",
+/** A send that got no complete HTTP answer: never connected, broken off, or timed out. */
+export function jumpCloudNetworkError(node: INode, failure: NetworkFailure, context: ErrorContext): NodeApiError {
+	const { code } = failure;
+	let message: string;
+	let description: string;
+	// The code goes in the description: n8n replaces a message holding a system error code with its own text.
+	if (failure.timedOut) {
+		const seconds = context.timeoutMs !== undefined ? ` within ${context.timeoutMs / 1000} s` : '';
+		message = `JumpCloud did not answer ${callOf(context)}${seconds}`;
+		description = `The request timed out${retriedNote(context)}. Raise 'Options > Timeout', or try again later.`;
+	} else if (failure.kind === 'notSent' || failure.kind === 'final') {
+		message = 'Could not reach JumpCloud';
+		description = `${code}: check the credential's 'Region' (or 'Base URL' for a custom host) and this n8n instance's network access to it${retriedNote(context)}.`;
+	} else {
+		message = `The connection to JumpCloud broke before it answered ${callOf(context)}`;
+		description = `${code}: the network or JumpCloud closed the connection${retriedNote(context)}. Try again later.`;
+	}
+	return new NodeApiError(node, { message: code } as JsonObject, { message, description, itemIndex: context.itemIndex });
+}
+
+/** A 2xx answer that is not what JumpCloud sends (cut off, not JSON, an HTML page from a proxy). */
+export function jumpCloudInvalidAnswerError(node: INode, status: number, why: string, context: ErrorContext): NodeApiError {
+	return new NodeApiError(node, { message: why } as JsonObject, {
+		message: `JumpCloud's answer to ${callOf(context)} is not valid: ${why}`,
+		description: `A proxy or a broken connection may have changed it${retriedNote(context)}. Check the credential's 'Region' or 'Base URL', or try again later.`,
+		httpCode: String(status),
 		itemIndex: context.itemIndex,
 	});
+}
+
+/**
+ * A change that may have been applied although no clear answer came back, and that the node did not send
+ * again because repeating it could apply it twice.
+ */
+export function jumpCloudUnclearError(node: INode, cause: NodeApiError, context: ErrorContext): NodeApiError {
+	return new NodeApiError(node, { message: cause.message } as JsonObject, {
+		message: `JumpCloud may have applied ${callOf(context)}: ${cause.message}`,
+		description:
+			'No clear answer came back, and sending it again could apply it twice, so the node did not. Check in JumpCloud whether it took effect before running this item again.',
+		httpCode: cause.httpCode ?? undefined,
+		itemIndex: context.itemIndex,
+	});
+}
+
+const REDACTED = '[redacted]';
+
+/** The text with every occurrence of the secret (the API key) replaced. Short secrets are left alone. */
+export function redactSecret(text: string, secret: string | undefined): string {
+	if (!secret || secret.length < 8 || !text.includes(secret)) return text;
+	return text.split(secret).join(REDACTED);
+}
+
+/** A copy of a JSON-like value with the secret redacted from every string in it. */
+export function redactValue<T>(value: T, secret: string | undefined): T {
+	if (!secret || secret.length < 8) return value;
+	if (typeof value === 'string') return redactSecret(value, secret) as T;
+	if (Array.isArray(value)) return value.map((entry) => redactValue(entry, secret)) as T;
+	if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+		const copy: IDataObject = {};
+		for (const [key, entry] of Object.entries(value as IDataObject)) copy[key] = redactValue(entry, secret);
+		return copy as T;
+	}
+	return value;
+}
+
+/**
+ * Removes the secret from an error in place (message, description, messages and the stored response), so a
+ * key pasted into a parameter and echoed back never reaches the output, the execution data or the logs.
+ */
+export function redactError<E extends Error>(error: E, secret: string | undefined): E {
+	if (!secret || secret.length < 8) return error;
+	const target = error as E & { description?: unknown; messages?: unknown; errorResponse?: unknown; context?: unknown };
+	target.message = redactSecret(target.message, secret);
+	if (typeof target.stack === 'string') target.stack = redactSecret(target.stack, secret);
+	if (typeof target.description === 'string') target.description = redactSecret(target.description, secret);
+	if (Array.isArray(target.messages)) target.messages = redactValue(target.messages, secret);
+	if (target.errorResponse !== undefined) target.errorResponse = redactValue(target.errorResponse, secret);
+	if (target.context !== undefined) target.context = redactValue(target.context, secret);
+	return error;
 }

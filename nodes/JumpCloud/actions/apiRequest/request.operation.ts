@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INode, INodeP
 
 import type { Scope } from '../../helpers/locators';
 import { jumpCloudRequest } from '../../transport';
+import { optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -55,22 +56,13 @@ const properties: INodeProperties[] = [
 		description: 'Request body, sent as JSON',
 		displayOptions: { show: { method: ['PATCH', 'POST', 'PUT'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Include Response Headers and Status',
-				name: 'fullResponse',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to return the status code and headers together with the body',
-			},
-		],
-	},
+	optionsCollection({
+		displayName: 'Include Response Headers and Status',
+		name: 'fullResponse',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return the status code and headers together with the body',
+	}),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['apiRequest'] } }, properties);
@@ -88,44 +80,74 @@ function refuse(node: INode, itemIndex: number, path: string, why: string): neve
 	});
 }
 
+/** What a decoded JumpCloud path may hold: RFC 3986 path characters, no escapes, spaces, backslashes or non-ASCII. */
+const PATH_CHARACTERS = /^[A-Za-z0-9._~!$&'()*+,;=:@/-]*$/;
+
 /**
- * Checks that a user-supplied path stays on the credential's host and under the API, and splits off any
- * query string typed into it.
+ * Checks that a user-supplied path stays on the credential's host and under the API, in every encoding
+ * (`..` as `%2e%2e`, `/` as `%2f`, double-encoded escapes), and splits off any query string typed into it.
  */
 export function parseApiPath(node: INode, itemIndex: number, raw: string): ParsedPath {
 	const input = raw.trim();
 	if (/^[a-z][a-z0-9+.-]*:/i.test(input) || input.startsWith('//') || input.startsWith('\\')) {
 		refuse(node, itemIndex, input, 'must be a path, not a URL');
 	}
-	const [pathPart, ...queryParts] = input.split('?');
+	const queryStart = input.indexOf('?');
+	const pathPart = queryStart === -1 ? input : input.slice(0, queryStart);
 	const path = pathPart.startsWith('/') ? pathPart : `/${pathPart}`;
-	if (/[\s\\#]/.test(path) || path.split('/').some((segment) => segment === '..' || segment === '.')) {
-		refuse(node, itemIndex, input, 'has characters or segments a JumpCloud path cannot have');
+	let decoded = '';
+	try {
+		decoded = decodeURIComponent(path);
+	} catch {
+		refuse(node, itemIndex, input, 'has a malformed %-escape');
 	}
-	if (!/^\/api(\/|$)/.test(path)) {
+	const segments = decoded.split('/');
+	const unsafe =
+		!/^[A-Za-z0-9._~!$&'()*+,;=:@/%-]*$/.test(path) || // spaces, backslashes, #, non-ASCII
+		/%(2e|2f|5c)/i.test(path) || // an encoded dot, slash or backslash
+		!PATH_CHARACTERS.test(decoded) || // a %-escape of anything a path cannot hold, or a double-encoded one
+		segments.some((segment) => segment === '..' || segment === '.') ||
+		segments.slice(1, -1).includes('');
+	if (unsafe) refuse(node, itemIndex, input, 'has characters or segments a JumpCloud path cannot have');
+	if (!/^\/api(\/|$)/.test(decoded)) {
 		refuse(node, itemIndex, input, 'must start with /api/ (v1) or /api/v2/ (v2)');
 	}
 	const qs: IDataObject = {};
-	for (const [name, value] of new URLSearchParams(queryParts.join('?'))) {
-		const previous = qs[name];
-		qs[name] = previous === undefined ? value : ([] as unknown[]).concat(previous, value) as string[];
+	for (const [name, value] of new URLSearchParams(queryStart === -1 ? '' : input.slice(queryStart + 1))) {
+		addQueryValue(qs, name, value);
 	}
 	return { path, qs };
 }
 
-function bodyOf(this: IExecuteFunctions, itemIndex: number): IDataObject | IDataObject[] {
+/** A repeated name collects its values in a list, which the transport serializes the way the API wants. */
+function addQueryValue(qs: IDataObject, name: string, value: string) {
+	const previous = qs[name];
+	qs[name] = previous === undefined ? value : ([] as unknown[]).concat(previous, value) as string[];
+}
+
+/** The JSON Body: an object or a list (what JumpCloud takes), or nothing when left empty. */
+function bodyOf(this: IExecuteFunctions, itemIndex: number): IDataObject | IDataObject[] | undefined {
 	const raw = this.getNodeParameter('jsonBody', itemIndex, '{}') as unknown;
-	if (typeof raw === 'object' && raw !== null) return raw as IDataObject;
-	const text = String(raw ?? '').trim();
-	if (text === '') return {};
-	try {
-		return jsonParse<IDataObject | IDataObject[]>(text);
-	} catch {
-		throw new NodeOperationError(this.getNode(), "'JSON Body' is not valid JSON", {
+	let value: unknown = raw;
+	if (typeof raw === 'string') {
+		const text = raw.trim();
+		if (text === '') return undefined;
+		try {
+			value = jsonParse<unknown>(text);
+		} catch {
+			throw new NodeOperationError(this.getNode(), "'JSON Body' is not valid JSON", {
+				itemIndex,
+				description: 'Enter a JSON object or array, e.g. {"firstname": "Jane"}.',
+			});
+		}
+	}
+	if (value === null || typeof value !== 'object') {
+		throw new NodeOperationError(this.getNode(), `'JSON Body' must be a JSON object or array, not ${JSON.stringify(value)}`, {
 			itemIndex,
-			description: 'Enter a JSON object or array, e.g. {"firstname": "Jane"}.',
+			description: 'JumpCloud takes a JSON object (or an array) as body, e.g. {"firstname": "Jane"}. Leave it empty to send no body.',
 		});
 	}
+	return value as IDataObject | IDataObject[];
 }
 
 export async function execute(this: IExecuteFunctions, scope: Scope) {
@@ -136,14 +158,13 @@ export async function execute(this: IExecuteFunctions, scope: Scope) {
 		parameter?: Array<{ name: string; value: string }>;
 	};
 	for (const { name, value } of parameter) {
-		if (name.trim() === '') continue;
-		const previous = qs[name];
-		qs[name] = previous === undefined ? value : ([] as unknown[]).concat(previous, value) as string[];
+		if (name.trim() !== '') addQueryValue(qs, name.trim(), value);
 	}
 	const body = ['POST', 'PUT', 'PATCH'].includes(method) ? bodyOf.call(this, i) : undefined;
 	const { fullResponse = false } = this.getNodeParameter('options', i, {}) as IDataObject;
 
-	const response = await jumpCloudRequest.call(this, { method, path, qs, body, ...scope });
+	// Anything may come back (some routes answer plain text); POST and PATCH are never blindly repeated.
+	const response = await jumpCloudRequest.call(this, { method, path, qs, body, expect: 'any', ...scope });
 	const empty = response.body === '' || response.body === undefined || response.body === null;
 	if (fullResponse) {
 		return { statusCode: response.statusCode, headers: response.headers, body: empty ? null : (response.body as IDataObject) };

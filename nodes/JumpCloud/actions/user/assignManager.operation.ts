@@ -4,12 +4,13 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { Scope } from '../../helpers/locators';
 import { withoutSecrets } from '../../helpers/users';
 import { jumpCloudApiRequest } from '../../transport';
-import { userLocator } from '../common.descriptions';
+import { optionsCollection, userLocator } from '../common.descriptions';
 import { userIdOf, userPath } from './shared';
 
 const properties: INodeProperties[] = [
 	userLocator('user', 'User', 'The JumpCloud user'),
 	userLocator('manager', 'Manager', 'The user who becomes the manager'),
+	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['assignManager'] } }, properties);

@@ -1,11 +1,12 @@
-import { updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Scope } from '../../helpers/locators';
 import { withoutSecrets } from '../../helpers/users';
-import { jumpCloudApiRequest } from '../../transport';
+import { jumpCloudApiRequest, jumpCloudRequest } from '../../transport';
+import { optionsCollection } from '../common.descriptions';
 import { profileFields } from './profileFields';
-import { userBody } from './shared';
+import { userBody, userPath } from './shared';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Username', name: 'username', type: 'string', required: true, default: '', placeholder: 'e.g. jdoe' },
@@ -20,13 +21,53 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: profileFields('create'),
 	},
+	optionsCollection({
+		displayName: 'If User Exists',
+		name: 'ifUserExists',
+		type: 'options',
+		default: 'error',
+		description: 'What to do when a user with this username or email already exists, so the workflow can run again',
+		options: [
+			{ name: 'Error', value: 'error', description: 'Fail the item (JumpCloud refuses duplicates)' },
+			{ name: 'Return Existing', value: 'returnExisting', description: 'Output the existing user unchanged' },
+			{
+				name: 'Update Existing',
+				value: 'updateExisting',
+				description: 'Set the given fields on the existing user (the password only on create)',
+			},
+		],
+	}),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['create'] } }, properties);
 
+/** Users whose username or email is exactly one of these (v1 `filter[or]`), full records. */
+async function usersNamed(this: IExecuteFunctions, scope: Scope, username: string, email: string): Promise<IDataObject[]> {
+	const { results } = (await jumpCloudApiRequest.call(this, {
+		method: 'GET',
+		path: '/api/systemusers',
+		qs: { 'filter[or][0]': `username:$eq:${username}`, 'filter[or][1]': `email:$eq:${email}`, limit: 3 },
+		...scope,
+	})) as { results?: IDataObject[] };
+	return results ?? [];
+}
+
+/** The existing user this create is about, or undefined; two different users for username and email fail. */
+async function existingUser(this: IExecuteFunctions, scope: Scope, username: string, email: string): Promise<IDataObject | undefined> {
+	const found = await usersNamed.call(this, scope, username, email);
+	if (found.length > 1) {
+		throw new NodeOperationError(this.getNode(), `The username "${username}" and the email "${email}" belong to two different JumpCloud users`, {
+			itemIndex: scope.itemIndex,
+			description: "Check 'Username' and 'Email': they must both be new, or both be the existing user's.",
+		});
+	}
+	return found[0];
+}
+
 export async function execute(this: IExecuteFunctions, scope: Scope) {
 	const i = scope.itemIndex;
 	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const ifUserExists = this.getNodeParameter('options.ifUserExists', i, 'error') as string;
 	const body: IDataObject = {
 		username: (this.getNodeParameter('username', i) as string).trim(),
 		email: (this.getNodeParameter('email', i) as string).trim(),
@@ -36,6 +77,34 @@ export async function execute(this: IExecuteFunctions, scope: Scope) {
 		const value = (this.getNodeParameter(name, i, '') as string).trim();
 		if (value !== '') body[name] = value;
 	}
-	const user = await jumpCloudApiRequest.call(this, { method: 'POST', path: '/api/systemusers', body, ...scope });
-	return withoutSecrets(user);
+	const username = String(body.username);
+	const email = String(body.email);
+
+	if (ifUserExists !== 'error') {
+		const existing = await existingUser.call(this, scope, username, email);
+		if (existing && ifUserExists === 'returnExisting') return withoutSecrets(existing);
+		if (existing) {
+			// The password is an initial one: setting it again on every run would undo the user's own change.
+			const update = { ...body };
+			delete update.password;
+			if (update.state === 'STAGED') delete update.state;
+			const id = String(existing._id ?? existing.id);
+			return withoutSecrets(await jumpCloudApiRequest.call(this, { method: 'PUT', path: userPath(id), body: update, ...scope }));
+		}
+	}
+
+	const { body: created } = await jumpCloudRequest.call(this, {
+		method: 'POST',
+		path: '/api/systemusers',
+		body,
+		// If the answer got lost, the user exists exactly when a user with this username and email exists now.
+		verify: async () => {
+			const found = (await usersNamed.call(this, scope, username, email)).find(
+				(user) => user.username === username && String(user.email).toLowerCase() === email.toLowerCase(),
+			);
+			return found ? { applied: true, body: found } : { applied: false };
+		},
+		...scope,
+	});
+	return withoutSecrets(created as IDataObject);
 }

@@ -1,56 +1,74 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 
-import { resolveUserReference } from '../../helpers/locators';
+import { resolveUserRecord, resolveUserReference } from '../../helpers/locators';
 import type { Scope } from '../../helpers/locators';
-import { jumpCloudApiRequest } from '../../transport';
-import { userLocator } from '../common.descriptions';
-import { userIdOf, userNotFound, userPath } from './shared';
+import { jumpCloudRequest } from '../../transport';
+import { optionsCollection, userLocator } from '../common.descriptions';
+import { userNotFound, userPath } from './shared';
 
 const properties: INodeProperties[] = [
 	userLocator('user', 'User', 'The JumpCloud user'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Direct Reports',
-				name: 'directReports',
-				type: 'options',
-				default: 'keep',
-				description: 'What to do when the user manages others; JumpCloud refuses to delete a manager unless told',
-				options: [
-					{ name: 'Fail If Any', value: 'keep', description: 'Delete only a user who manages nobody' },
-					{ name: 'Clear Their Manager', value: 'clear', description: 'Direct reports are left without a manager' },
-					{ name: 'Reassign To', value: 'reassign', description: 'Direct reports get the manager named below' },
-				],
-			},
-			{
-				displayName: 'New Manager',
-				name: 'newManager',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. mary.smith@example.com',
-				description: 'User ID, email or username of the manager who takes over the direct reports',
-				displayOptions: { show: { directReports: ['reassign'] } },
-			},
-		],
-	},
+	optionsCollection(
+		{
+			displayName: 'Direct Reports',
+			name: 'directReports',
+			type: 'options',
+			default: 'keep',
+			description: 'What to do when the user manages others; JumpCloud refuses to delete a manager unless told',
+			options: [
+				{ name: 'Fail If Any', value: 'keep', description: 'Delete only a user who manages nobody' },
+				{ name: 'Clear Their Manager', value: 'clear', description: 'Direct reports are left without a manager' },
+				{ name: 'Reassign To', value: 'reassign', description: 'Direct reports get the manager named below' },
+			],
+		},
+		{
+			displayName: 'New Manager',
+			name: 'newManager',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. mary.smith@example.com',
+			description: 'User ID, email or username of the manager who takes over the direct reports',
+			displayOptions: { show: { directReports: ['reassign'] } },
+		},
+	),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['delete'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, scope: Scope) {
-	const id = await userIdOf.call(this, scope);
+	// Reading the user first proves it exists now: a 404 to a DELETE repeated after a lost answer then means
+	// the lost one deleted it, not that there was never such a user.
+	const user = await resolveUserRecord.call(this, this.getNodeParameter('user', scope.itemIndex), scope, 'User');
+	const id = String(user._id ?? user.id);
 	const options = this.getNodeParameter('options', scope.itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	if (options.directReports === 'clear') qs.cascade_manager = 'null';
 	if (options.directReports === 'reassign') {
 		qs.cascade_manager = await resolveUserReference.call(this, String(options.newManager ?? ''), scope, 'Options > New Manager');
+		if (qs.cascade_manager === id) {
+			throw new NodeOperationError(this.getNode(), 'The new manager is the user being deleted', {
+				itemIndex: scope.itemIndex,
+				description: "Set 'Options > New Manager' to someone else, who takes over the direct reports.",
+			});
+		}
 	}
-	await jumpCloudApiRequest.call(this, { method: 'DELETE', path: userPath(id), qs, notFoundHint: userNotFound(id), ...scope });
-	return { deleted: true, id };
+	const response = await jumpCloudRequest.call(this, {
+		method: 'DELETE',
+		path: userPath(id),
+		qs,
+		acceptStatuses: [404],
+		conflictHint:
+			"The user manages other users, and JumpCloud deletes a manager only when told what happens to their direct reports. Set 'Options > Direct Reports' to 'Clear Their Manager' or 'Reassign To'.",
+		...scope,
+	});
+	if (response.statusCode === 404 && !response.afterUnclearAttempt) {
+		throw new NodeApiError(this.getNode(), { message: 'Not Found' } as JsonObject, {
+			message: 'JumpCloud: Not Found',
+			description: `${userNotFound(id)} It was deleted by someone else a moment ago.`,
+			httpCode: '404',
+			itemIndex: scope.itemIndex,
+		});
+	}
+	return { deleted: true, id, username: user.username, email: user.email };
 }

@@ -4,7 +4,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { Scope } from '../../helpers/locators';
 import { simplifyUser, withoutSecrets } from '../../helpers/users';
 import { jumpCloudApiRequest } from '../../transport';
-import { userLocator } from '../common.descriptions';
+import { optionsCollection, userLocator } from '../common.descriptions';
 import { userIdOf, userNotFound, userPath } from './shared';
 
 const properties: INodeProperties[] = [
@@ -16,6 +16,7 @@ const properties: INodeProperties[] = [
 		default: true,
 		description: 'Whether to return a simplified version of the response instead of the raw data',
 	},
+	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['get'] } }, properties);

@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { Scope } from '../../helpers/locators';
 import { withoutSecrets } from '../../helpers/users';
 import { jumpCloudApiRequest } from '../../transport';
-import { userLocator } from '../common.descriptions';
+import { optionsCollection, userLocator } from '../common.descriptions';
 import { profileFields } from './profileFields';
 import { userBody, userIdOf, userNotFound, userPath } from './shared';
 
@@ -19,6 +19,7 @@ const properties: INodeProperties[] = [
 		description: 'Only the fields you add are changed; a field added but left empty is cleared (an empty Manager unassigns the manager)',
 		options: profileFields('update'),
 	},
+	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['update'] } }, properties);
@@ -33,6 +34,12 @@ export async function execute(this: IExecuteFunctions, scope: Scope) {
 		});
 	}
 	const body = await userBody.call(this, fields, scope, 'Update Fields');
+	if (body.manager === id) {
+		throw new NodeOperationError(this.getNode(), 'A user cannot be their own manager', {
+			itemIndex: scope.itemIndex,
+			description: "'Update Fields > Manager' points at the user being updated; choose a different manager or leave it out.",
+		});
+	}
 	const user = await jumpCloudApiRequest.call(this, { method: 'PUT', path: userPath(id), body, notFoundHint: userNotFound(id), ...scope });
 	return withoutSecrets(user);
 }

@@ -2,8 +2,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Scope } from '../../helpers/locators';
-import { jumpCloudApiRequestAllItems } from '../../transport';
-import { returnAllAndLimit } from '../common.descriptions';
+import { limitOf } from '../../helpers/parameters';
+import { jumpCloudApiRequestAllItems, v2AllOf, v2Contains, v2ExactMatch } from '../../transport';
+import type { V2Condition } from '../../transport';
+import { optionsCollection, returnAllAndLimit } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
@@ -28,35 +30,36 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. eng',
-				description: 'Part of the group name',
+				description: 'Part of the group name (not case-sensitive)',
 			},
 		],
 	},
+	optionsCollection(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['userGroup'], operation: ['getAll'] } }, properties);
 
-/** v2 filters are `field:op:value`, comma-joined (AND); a comma inside a value would split the term. */
-export function userGroupFilters(filters: IDataObject): string[] {
-	const terms: string[] = [];
+/** The v2 filter for the Filters collection (see v2ExactMatch for values holding a comma). */
+export function userGroupFilters(filters: IDataObject): V2Condition {
+	const conditions: V2Condition[] = [];
 	const name = String(filters.name ?? '').trim();
 	const nameContains = String(filters.nameContains ?? '').trim();
-	if (name !== '') terms.push(`name:eq:${name}`);
-	if (nameContains !== '') terms.push(`name:search:${nameContains}`);
-	return terms;
+	if (name !== '') conditions.push(v2ExactMatch('name', name));
+	if (nameContains !== '') conditions.push(v2Contains('name', nameContains));
+	return v2AllOf(conditions);
 }
 
 export async function execute(this: IExecuteFunctions, scope: Scope) {
 	const i = scope.itemIndex;
 	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = this.getNodeParameter('limit', i, 50) as number;
-	const filters = userGroupFilters(this.getNodeParameter('filters', i, {}) as IDataObject);
+	const limit = returnAll ? undefined : limitOf.call(this, i);
+	const { filter, matches } = userGroupFilters(this.getNodeParameter('filters', i, {}) as IDataObject);
 	// Group names are unique per organization, so sorting by name pages stably.
 	const qs: IDataObject = { sort: 'name' };
-	if (filters.length) qs.filter = filters.join(',');
+	if (filter.length) qs.filter = filter;
 	return await jumpCloudApiRequestAllItems.call(
 		this,
 		{ method: 'GET', path: '/api/v2/usergroups', qs, ...scope },
-		{ returnAll, limit },
+		{ returnAll, limit, matches },
 	);
 }

@@ -40,20 +40,51 @@ describe('router: errors, Continue On Fail and organizations per item (WorkflowE
 		expect(fixture.requests()[0].orgId).toBeUndefined();
 	});
 
-	it('with Continue On Fail, turns each failing item into an error item in place', async () => {
-		const result = await runNode({
-			parameters: { resource: 'user', operation: 'get', user: byUsername('={{ $json.username }}') },
-			credentials: fixture.singleOrg(),
-			items: [{ username: 'jdoe' }, { username: 'nobody-here' }, { username: 'msmith' }],
-			continueOnFail: true,
-		});
+	const threeUsers = [{ username: 'jdoe' }, { username: 'nobody-here' }, { username: 'msmith' }, { username: 'ghost' }];
+	const getByUsername = { resource: 'user', operation: 'get', user: byUsername('={{ $json.username }}') };
+	const notFoundItem = (username: string) => ({
+		error: `No JumpCloud user has the username "${username}"`,
+		details: { description: expect.stringContaining("Check the 'User' parameter") },
+	});
+
+	it('with "Continue (regular output)", puts an error item in place of each failing item', async () => {
+		const result = await runNode({ parameters: getByUsername, credentials: fixture.singleOrg(), items: threeUsers, onError: 'continueRegularOutput' });
 		expect(result.error).toBeUndefined();
-		expect(result.json).toEqual([
-			expect.objectContaining({ username: 'jdoe' }),
-			{ error: 'No JumpCloud user has the username "nobody-here"', description: expect.stringContaining("Check the 'User' parameter") },
-			expect.objectContaining({ username: 'msmith' }),
+		expect(result.outputs).toHaveLength(1);
+		expect(result.json).toEqual([expect.objectContaining({ username: 'jdoe' }), notFoundItem('nobody-here'), expect.objectContaining({ username: 'msmith' }), notFoundItem('ghost')]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+	});
+
+	it('with "Continue (using error output)", routes each failing item to the error output, in order and paired', async () => {
+		const result = await runNode({ parameters: getByUsername, credentials: fixture.singleOrg(), items: threeUsers, onError: 'continueErrorOutput' });
+		expect(result.error).toBeUndefined();
+		const [success, failed] = result.outputs;
+		expect(success.map((item) => [item.json.username, item.pairedItem])).toEqual([
+			['jdoe', { item: 0 }],
+			['msmith', { item: 2 }],
 		]);
-		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(failed.map((item) => [item.json, item.pairedItem])).toEqual([
+			[notFoundItem('nobody-here'), { item: 1 }],
+			[notFoundItem('ghost'), { item: 3 }],
+		]);
+	});
+
+	it('routes API errors (with their HTTP code) to the error output too', async () => {
+		const result = await runNode({
+			parameters: { resource: 'user', operation: 'get', user: byId('={{ $json.id }}') },
+			credentials: fixture.singleOrg(),
+			items: [{ id: '0123456789abcdef01234567' }, { id: fixture.acmeUser('jdoe')._id }],
+			onError: 'continueErrorOutput',
+		});
+		const [success, failed] = result.outputs;
+		expect(success.map((item) => item.json.username)).toEqual(['jdoe']);
+		expect(failed.map((item) => item.json.details)).toEqual([{ httpCode: '404', description: expect.stringContaining("Check the 'User' parameter") }]);
+	});
+
+	it('stops at the first failing item without Continue On Fail, naming that item', async () => {
+		const result = await runNode({ parameters: getByUsername, credentials: fixture.singleOrg(), items: threeUsers });
+		expect(result.error?.message).toBe('No JumpCloud user has the username "nobody-here"');
+		expect((result.error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(1);
 	});
 
 	it('sends each item to the organization its expression names', async () => {

@@ -92,6 +92,87 @@ describe('API request (WorkflowExecute → simulator)', () => {
 		expect((orgList.json[0].results as Array<{ _id: string }>).map((o) => o._id).sort()).toEqual([orgs.globex, orgs.initech].sort());
 		expect(fixture.requests().map((r) => r.orgId)).toEqual([orgs.initech, undefined]);
 	});
+
+	const request = (extra: Record<string, unknown>) => ({ resource: 'apiRequest', method: 'GET', path: '/api/v2/usergroups', ...extra });
+	const rows = (...pairs: Array<[string, string]>) => ({ parameter: pairs.map(([name, value]) => ({ name, value })) });
+
+	it('sends repeated v2 filter rows as one comma-joined filter (form, explode false), which JumpCloud applies', async () => {
+		const result = await runNode({
+			parameters: request({ queryParameters: rows(['filter', 'name:search:a'], ['filter', 'name:search:f'], ['limit', '100']) }),
+			credentials: fixture.singleOrg(),
+		});
+		expect(result.json.map((g) => g.name).sort()).toEqual(['All Staff', 'Finance']);
+		expect(fixture.requests()[0].rawQuery).toBe('filter=name%3Asearch%3Aa,name%3Asearch%3Af&limit=100');
+	});
+
+	it('does the same for a query string typed into Path', async () => {
+		const result = await runNode({ parameters: request({ path: '/api/v2/usergroups?filter=name:search:a&filter=name:search:f&limit=100' }), credentials: fixture.singleOrg() });
+		expect(result.json).toHaveLength(2);
+		expect(fixture.requests()[0].query.filter).toBe('name:search:a,name:search:f');
+	});
+
+	it("sends repeated v1 filter rows in v1's own AND form, filter[0]=…&filter[1]=…", async () => {
+		const result = await runNode({
+			parameters: request({ path: '/api/systemusers', queryParameters: rows(['filter', 'department:$eq:Sales'], ['filter', 'state:$eq:SUSPENDED']) }),
+			credentials: fixture.singleOrg(),
+		});
+		const users = result.json[0].results as Array<{ department: string; state: string }>;
+		expect(users.length).toBeGreaterThan(0);
+		expect(users.every((u) => u.department === 'Sales' && u.state === 'SUSPENDED')).toBe(true);
+		expect(fixture.requests()[0].rawQuery).toBe('filter[0]=department%3A%24eq%3ASales&filter[1]=state%3A%24eq%3ASUSPENDED');
+	});
+
+	it.each([
+		['"text"', '"text"'],
+		['42', '42'],
+		['null', 'null'],
+		['true', 'true'],
+	])('refuses a JSON Body of %s before sending anything', async (jsonBody, shown) => {
+		const result = await runNode({ parameters: request({ method: 'POST', jsonBody }), credentials: fixture.singleOrg() });
+		expect(result.error?.message).toBe(`'JSON Body' must be a JSON object or array, not ${shown}`);
+		expect(fixture.requests()).toHaveLength(0);
+	});
+
+	it('sends no body when JSON Body is left empty', async () => {
+		const user = fixture.acmeUser('user007');
+		const result = await runNode({ parameters: request({ method: 'POST', path: `/api/systemusers/${user._id}/expire`, jsonBody: '' }), credentials: fixture.singleOrg() });
+		expect(fixture.requests()[0].body).toBeUndefined();
+		expect(fixture.requests()[0].headers['content-type']).toBeUndefined();
+		expect((result.error as unknown as { httpCode: string }).httpCode).toBe('404');
+	});
+
+	it('never repeats a POST after an unclear failure, and says it may have been applied', async () => {
+		fixture.sim.failNext({ fault: '5xx-after', method: 'POST', status: 502 });
+		const result = await runNode({ parameters: request({ method: 'POST', jsonBody: '{"name": "Once"}' }), credentials: fixture.singleOrg() });
+		expect(result.error?.message).toBe('JumpCloud may have applied POST /api/v2/usergroups: JumpCloud: Bad Gateway');
+		expect(result.error?.description).toContain('Check in JumpCloud whether it took effect');
+		expect(fixture.requests().filter((r) => r.method === 'POST')).toHaveLength(1);
+		expect(fixture.sim.directory.groupByName(fixture.sim.orgs.acme, 'Once')).toBeDefined();
+	});
+
+	it('does repeat a POST that JumpCloud rate-limited (429: nothing was done)', async () => {
+		fixture.sim.failNext({ status: 429, method: 'POST', retryAfter: '0' });
+		const result = await runNode({ parameters: request({ method: 'POST', jsonBody: '{"name": "Throttled"}' }), credentials: fixture.singleOrg() });
+		expect(result.json[0]).toMatchObject({ name: 'Throttled' });
+		expect(fixture.requests().map((r) => r.status)).toEqual([429, 201]);
+	});
+
+	it('repeats a GET whose answer was cut off, hung or replaced by an HTML page', async () => {
+		fixture.sim.failNext({ fault: 'truncated', method: 'GET' });
+		fixture.sim.failNext({ fault: 'hang', method: 'GET' });
+		fixture.sim.failNext({ fault: 'html-200', method: 'GET' });
+		fixture.sim.failNext({ fault: 'reset-before', method: 'GET' });
+		const result = await runNode({ parameters: request({ options: { timeout: 300, maxRetryWait: 2 } }), credentials: fixture.singleOrg() });
+		expect(result.error).toBeUndefined();
+		expect(result.json).toHaveLength(10);
+		expect(fixture.requests()).toHaveLength(5);
+	});
+
+	it('returns a plain-text answer as text', async () => {
+		fixture.sim.failNext({ status: 200, body: 'OK, unlocked', method: 'GET' });
+		const result = await runNode({ parameters: request({}), credentials: fixture.singleOrg() });
+		expect(result.json).toEqual([{ body: 'OK, unlocked' }]);
+	});
 });
 
 describe('API request path', () => {
@@ -109,6 +190,21 @@ describe('API request path', () => {
 		['javascript:alert(1)', 'must be a path, not a URL'],
 		['/api/../admin', 'has characters or segments'],
 		['/api/a b', 'has characters or segments'],
+		['/api/%2e%2e/organizations', 'has characters or segments'],
+		['/api/%2E%2E/%2E%2E/etc', 'has characters or segments'],
+		['/api/v2/usergroups/..%2f..%2forganizations', 'has characters or segments'],
+		['/api/%252e%252e/x', 'has characters or segments'],
+		['/api/systemusers%2fx', 'has characters or segments'],
+		['/api/systemusers%5cx', 'has characters or segments'],
+		['/api/\\evil', 'has characters or segments'],
+		['/api//systemusers', 'has characters or segments'],
+		['/api/systemusers#x', 'has characters or segments'],
+		['/api/system\tusers', 'has characters or segments'],
+		['/api/systemusers/\u2025', 'has characters or segments'],
+		['/api/%ZZ', 'malformed %-escape'],
+		['/api/%00', 'has characters or segments'],
+		['/api/.', 'has characters or segments'],
+		['%2fapi/systemusers', 'has characters or segments'],
 		['/v1/systemusers', 'must start with /api/'],
 		['/apix', 'must start with /api/'],
 	])('refuses %s', (path, reason) => {

@@ -60,4 +60,105 @@ describe('user › create (WorkflowExecute → simulator)', () => {
 		expect(result.error?.description).toContain('invalid');
 		expect((result.error as unknown as { httpCode: string }).httpCode).toBe('400');
 	});
+
+	describe('If User Exists', () => {
+		const create = (ifUserExists: string, extra: Record<string, unknown> = {}) => ({
+			resource: 'user',
+			operation: 'create',
+			username: 'jdoe',
+			email: 'jane.doe@acme.example',
+			firstname: 'Janet',
+			additionalFields: { jobTitle: 'Principal Engineer', password: 'Initial-Pass-1', ...extra },
+			options: { ifUserExists },
+		});
+
+		it('Return Existing outputs the existing user unchanged, without creating', async () => {
+			const jdoe = fixture.acmeUser('jdoe');
+			const result = await runNode({ parameters: create('returnExisting'), credentials: fixture.singleOrg() });
+			expect(result.json).toEqual([expect.objectContaining({ _id: jdoe._id, username: 'jdoe', firstname: 'Jane', jobTitle: 'Software Engineer' })]);
+			expect(fixture.calls()).toEqual(['GET /api/systemusers 200']);
+			expect(fixture.requests()[0].query).toEqual({
+				'filter[or][0]': 'username:$eq:jdoe',
+				'filter[or][1]': 'email:$eq:jane.doe@acme.example',
+				limit: '3',
+			});
+		});
+
+		it('Update Existing sets the given fields on the existing user, but not the initial password', async () => {
+			const jdoe = fixture.acmeUser('jdoe');
+			const result = await runNode({ parameters: create('updateExisting'), credentials: fixture.singleOrg() });
+			expect(result.json).toEqual([expect.objectContaining({ _id: jdoe._id, firstname: 'Janet', jobTitle: 'Principal Engineer' })]);
+			const put = fixture.requests().find((r) => r.method === 'PUT')!;
+			expect(put.path).toBe(`/api/systemusers/${jdoe._id}`);
+			expect(put.body).toEqual({ username: 'jdoe', email: 'jane.doe@acme.example', firstname: 'Janet', jobTitle: 'Principal Engineer' });
+			expect(fixture.sim.directory.passwordChanges).toHaveLength(0);
+		});
+
+		it('creates as usual when nobody has the username or email', async () => {
+			const result = await runNode({
+				parameters: { ...create('returnExisting'), username: 'newbie', email: 'newbie@acme.example' },
+				credentials: fixture.singleOrg(),
+			});
+			expect(result.json[0]).toMatchObject({ username: 'newbie', firstname: 'Janet' });
+			expect(fixture.calls()).toEqual(['GET /api/systemusers 200', 'POST /api/systemusers 200']);
+		});
+
+		it('fails, naming both fields, when the username and the email belong to two different users', async () => {
+			const result = await runNode({
+				parameters: { ...create('updateExisting'), email: 'mary.smith@acme.example' },
+				credentials: fixture.singleOrg(),
+			});
+			expect(result.error?.message).toBe('The username "jdoe" and the email "mary.smith@acme.example" belong to two different JumpCloud users');
+			expect(result.error?.description).toContain("Check 'Username' and 'Email'");
+			expect(fixture.requests().every((r) => r.method === 'GET')).toBe(true);
+		});
+
+		it('makes a workflow safe to run twice: the second run returns the user the first created', async () => {
+			const parameters = { ...create('returnExisting'), username: 'twice', email: 'twice@acme.example' };
+			const first = await runNode({ parameters, credentials: fixture.singleOrg() });
+			const second = await runNode({ parameters, credentials: fixture.singleOrg() });
+			expect(second.json[0]._id).toBe(first.json[0]._id);
+			expect(fixture.sim.directory.users(fixture.sim.orgs.acme).filter((u) => u.username === 'twice')).toHaveLength(1);
+		});
+	});
+
+	describe('a create whose answer gets lost', () => {
+		const parameters = {
+			resource: 'user',
+			operation: 'create',
+			username: 'once',
+			email: 'once@acme.example',
+			additionalFields: {},
+			options: { timeout: 300, maxRetryWait: 1 },
+		};
+		const created = () => fixture.sim.directory.users(fixture.sim.orgs.acme).filter((u) => u.username === 'once');
+
+		it.each(['5xx-after', 'reset-after', 'hang', 'truncated', 'non-json'] as const)(
+			'(%s, the user was created) is looked up and reported as created, never sent twice',
+			async (fault) => {
+				fixture.sim.failNext({ fault, method: 'POST' });
+				const result = await runNode({ parameters, credentials: fixture.singleOrg() });
+				expect(result.error).toBeUndefined();
+				expect(created()).toHaveLength(1);
+				expect(result.json).toEqual([expect.objectContaining({ _id: created()[0]._id, username: 'once' })]);
+				expect(fixture.calls().filter((call) => call.startsWith('POST'))).toHaveLength(1);
+			},
+		);
+
+		it.each(['reset-before', 'html-200', 'status'] as const)('(%s, nothing was created) is sent again, once', async (fault) => {
+			fixture.sim.failNext({ fault, method: 'POST', status: fault === 'status' ? 502 : undefined });
+			const result = await runNode({ parameters, credentials: fixture.singleOrg() });
+			expect(result.error).toBeUndefined();
+			expect(created()).toHaveLength(1);
+			expect(result.json[0]).toMatchObject({ _id: created()[0]._id });
+			expect(fixture.calls().filter((call) => call.startsWith('POST'))).toHaveLength(2);
+		});
+
+		it('with retries off, still looks the user up instead of reporting a create that happened as failed', async () => {
+			fixture.sim.failNext({ fault: '5xx-after', method: 'POST', status: 502 });
+			const result = await runNode({ parameters: { ...parameters, options: { maxRetryWait: 0 } }, credentials: fixture.singleOrg() });
+			expect(result.error).toBeUndefined();
+			expect(result.json[0]).toMatchObject({ _id: created()[0]._id });
+		});
+	});
 });

@@ -20,6 +20,7 @@ describe('user group › add user (WorkflowExecute → simulator)', () => {
 		expect(fixture.requests().find((r) => r.path === '/api/v2/usergroups')!.query.filter).toBe('name:eq:Sales');
 		expect(fixture.sim.directory.groupMembers(acme(), sales.id)).toContain(jdoe._id);
 	});
+
 	it('reports adding an existing member as a no-op, or fails when asked to', async () => {
 		const engineering = fixture.acmeGroup('Engineering');
 		const jdoe = fixture.acmeUser('jdoe');
@@ -32,6 +33,7 @@ describe('user group › add user (WorkflowExecute → simulator)', () => {
 		expect(strict.error?.message).toBe('The user is already a member of the group');
 		expect(strict.error?.description).toContain("'Fail If Unchanged'");
 	});
+
 	it('names the parameter when no group has that name', async () => {
 		const result = await runNode({
 			parameters: { resource: 'userGroup', operation: 'addUser', userGroup: byName('engineering'), user: byUsername('jdoe') },
@@ -40,6 +42,7 @@ describe('user group › add user (WorkflowExecute → simulator)', () => {
 		expect(result.error?.message).toBe('No JumpCloud user group is named "engineering"');
 		expect(result.error?.description).toContain("'User Group'");
 	});
+
 	it('adds many users from items, keeping order and pairing, with one failure in place', async () => {
 		const vpn = fixture.acmeGroup('VPN Users');
 		const result = await runNode({
@@ -57,5 +60,86 @@ describe('user group › add user (WorkflowExecute → simulator)', () => {
 		for (const username of ['user001', 'user002']) {
 			expect(fixture.sim.directory.groupMembers(acme(), vpn.id)).toContain(fixture.acmeUser(username)._id);
 		}
+	});
+
+	it.each(['5xx-after', 'reset-after', 'hang', 'non-json'] as const)(
+		'reports an add whose answer was lost (%s) as added: the repeat gets 409 because the first send added the user',
+		async (fault) => {
+			const contractors = fixture.acmeGroup('Contractors');
+			const jdoe = fixture.acmeUser('jdoe');
+			fixture.sim.failNext({ fault, method: 'POST' });
+			const result = await runNode({
+				parameters: { resource: 'userGroup', operation: 'addUser', userGroup: byId(contractors.id), user: byId(jdoe._id), options: { timeout: 300, maxRetryWait: 1 } },
+				credentials: fixture.singleOrg(),
+			});
+			expect(result.json).toEqual([{ added: true, groupId: contractors.id, userId: jdoe._id }]);
+			expect(fixture.requests().map((r) => r.status)).toEqual([fault === '5xx-after' ? 502 : fault === 'non-json' ? 200 : 0, 409]);
+			expect(fixture.sim.directory.groupMembers(acme(), contractors.id)).toEqual([jdoe._id]);
+		},
+	);
+
+	it('retries an add after a 500, 502 or 504 too: adding is safe to repeat', async () => {
+		const contractors = fixture.acmeGroup('Contractors');
+		const jdoe = fixture.acmeUser('jdoe');
+		fixture.sim.failNext({ status: 500, method: 'POST' });
+		fixture.sim.failNext({ status: 504, method: 'POST' });
+		const result = await runNode({
+			parameters: { resource: 'userGroup', operation: 'addUser', userGroup: byId(contractors.id), user: byId(jdoe._id), options: { maxRetryWait: 1 } },
+			credentials: fixture.singleOrg(),
+		});
+		expect(result.json).toEqual([{ added: true, groupId: contractors.id, userId: jdoe._id }]);
+		expect(fixture.requests().map((r) => r.status)).toEqual([500, 504, 204]);
+	});
+
+	it('an HTML page with status 200 is not a success: the add is sent again', async () => {
+		const contractors = fixture.acmeGroup('Contractors');
+		const jdoe = fixture.acmeUser('jdoe');
+		fixture.sim.failNext({ fault: 'html-200', method: 'POST' });
+		const result = await runNode({
+			parameters: { resource: 'userGroup', operation: 'addUser', userGroup: byId(contractors.id), user: byId(jdoe._id), options: { maxRetryWait: 1 } },
+			credentials: fixture.singleOrg(),
+		});
+		expect(result.json).toEqual([{ added: true, groupId: contractors.id, userId: jdoe._id }]);
+		expect(fixture.requests().map((r) => r.status)).toEqual([200, 204]);
+		expect(fixture.sim.directory.groupMembers(acme(), contractors.id)).toEqual([jdoe._id]);
+	});
+
+	it('says an HTML page is not a valid answer when it keeps coming, naming the call', async () => {
+		const contractors = fixture.acmeGroup('Contractors');
+		const jdoe = fixture.acmeUser('jdoe');
+		fixture.sim.failNext({ fault: 'html-200', method: 'POST', count: 10 });
+		const result = await runNode({
+			parameters: { resource: 'userGroup', operation: 'addUser', userGroup: byId(contractors.id), user: byId(jdoe._id), options: { maxRetryWait: 1 } },
+			credentials: fixture.singleOrg(),
+		});
+		expect(result.error?.message).toBe(`JumpCloud's answer to POST /api/v2/usergroups/${contractors.id}/members is not valid: it is an HTML page, not JSON`);
+		expect(result.error?.description).toContain('(sent 5 times)');
+		expect(fixture.sim.directory.groupMembers(acme(), contractors.id)).toEqual([]);
+	});
+
+	it("names 'User Group' when the group does not exist", async () => {
+		const missing = '0123456789abcdef01234567';
+		const result = await runNode({
+			parameters: { resource: 'userGroup', operation: 'addUser', userGroup: byId(missing), user: byUsername('jdoe') },
+			credentials: fixture.singleOrg(),
+		});
+		expect((result.error as unknown as { httpCode: string }).httpCode).toBe('404');
+		expect(result.error?.description).toBe(`Check the 'User Group' parameter: no user group with ID ${missing} exists in this organization.`);
+	});
+
+	it('finds a group whose name holds a comma without listing every group', async () => {
+		const group = fixture.sim.directory.createGroup(acme(), { name: 'R&D, Europe' });
+		fixture.sim.directory.createGroup(acme(), { name: 'R&D, Europe (old)' });
+		fixture.sim.directory.createGroup(acme(), { name: 'R&D' });
+		const jdoe = fixture.acmeUser('jdoe');
+		const result = await runNode({
+			parameters: { resource: 'userGroup', operation: 'addUser', userGroup: byName('R&D, Europe'), user: byId(jdoe._id) },
+			credentials: fixture.singleOrg(),
+		});
+		expect(result.json).toEqual([{ added: true, groupId: group.id, userId: jdoe._id }]);
+		const lookup = fixture.requests()[0];
+		expect(lookup.query.filter).toBe('name:search:R&D,name:search:Europe');
+		expect(lookup.rawQuery).toContain('filter=name%3Asearch%3AR%26D,name%3Asearch%3AEurope');
+		expect(fixture.requests()).toHaveLength(2);
 	});
 });

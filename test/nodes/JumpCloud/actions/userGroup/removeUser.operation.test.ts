@@ -24,6 +24,7 @@ describe('user group › remove user (WorkflowExecute → simulator)', () => {
 			`GET /api/systemusers/${jdoe._id} 200`,
 		]);
 	});
+
 	it('does not mistake a missing group for a non-member', async () => {
 		const missing = '0123456789abcdef01234567';
 		const result = await runNode({
@@ -33,4 +34,20 @@ describe('user group › remove user (WorkflowExecute → simulator)', () => {
 		expect((result.error as unknown as { httpCode: string }).httpCode).toBe('404');
 		expect(result.error?.description).toContain("Check the 'User Group' parameter");
 	});
+
+	it.each(['5xx-after', 'reset-after'] as const)(
+		'reports a remove whose answer was lost (%s) as removed, after checking group and user exist',
+		async (fault) => {
+			const engineering = fixture.acmeGroup('Engineering');
+			const jdoe = fixture.acmeUser('jdoe');
+			fixture.sim.failNext({ fault, method: 'POST' });
+			const result = await runNode({
+				parameters: { resource: 'userGroup', operation: 'removeUser', userGroup: byId(engineering.id), user: byId(jdoe._id), options: { maxRetryWait: 1 } },
+				credentials: fixture.singleOrg(),
+			});
+			expect(result.json).toEqual([{ removed: true, groupId: engineering.id, userId: jdoe._id }]);
+			expect(fixture.sim.directory.groupMembers(acme(), engineering.id)).not.toContain(jdoe._id);
+			expect(fixture.requests().filter((r) => r.method === 'POST').map((r) => r.status)).toEqual([fault === '5xx-after' ? 502 : 0, 404]);
+		},
+	);
 });

@@ -1,0 +1,45 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { DEFAULT_MAX_RETRY_WAIT_MS, DEFAULT_TIMEOUT_MS, retryPolicyFor } from '../transport';
+import type { Scope } from '../transport';
+
+/** A number parameter that must be a whole number of at least `min` (expressions bypass the editor's check). */
+export function wholeNumberParameter(
+	this: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+	fallback: number,
+	min: number,
+): number {
+	const raw = this.getNodeParameter(name, itemIndex, fallback) as unknown;
+	const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+		throw new NodeOperationError(this.getNode(), `'${label}' must be a whole number of at least ${min}, not ${JSON.stringify(raw)}`, {
+			itemIndex,
+			description: `Set '${label}' to a number such as ${Math.max(min, fallback)}.`,
+		});
+	}
+	return value;
+}
+
+/** The item's Limit (Return All off): a whole number of at least 1. */
+export function limitOf(this: IExecuteFunctions, itemIndex: number, fallback = 50): number {
+	return wholeNumberParameter.call(this, 'limit', 'Limit', itemIndex, fallback, 1);
+}
+
+/** The item's call settings from 'Options': timeout, and the retry budget and policy it implies. */
+export function callSettingsOf(this: IExecuteFunctions, itemIndex: number): Pick<Scope, 'timeoutMs' | 'retryPolicy' | 'retryBudget'> {
+	const timeoutMs = wholeNumberParameter.call(this, 'options.timeout', 'Options > Timeout', itemIndex, DEFAULT_TIMEOUT_MS, 1);
+	const raw = this.getNodeParameter('options.maxRetryWait', itemIndex, DEFAULT_MAX_RETRY_WAIT_MS / 1000) as unknown;
+	const seconds = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+	if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
+		throw new NodeOperationError(this.getNode(), `'Options > Max Retry Wait' must be a number of seconds of at least 0, not ${JSON.stringify(raw)}`, {
+			itemIndex,
+			description: "Set 'Max Retry Wait' to a number of seconds such as 60, or 0 to turn retries off.",
+		});
+	}
+	const waitMs = seconds * 1000;
+	return { timeoutMs, retryPolicy: retryPolicyFor(waitMs), retryBudget: { waitLeftMs: waitMs } };
+}
