@@ -235,7 +235,12 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const items: INodeExecutionData[] = outputs[0] ?? [];
 	const error = run.data.resultData.error ?? taskData?.error;
 	// Nothing the run produced may hold the API key: outputs, errors with their descriptions, execution data.
-	assertNoSecrets(JSON.stringify({ run, error: error && { message: error.message, description: error.description, stack: error.stack } }), 'the execution data of a run');
+	// The workflow's own parameters are left out: a key a user typed into one is in the workflow already.
+	const parameters = JSON.stringify(node.parameters);
+	const produced = JSON.stringify({ run, error: error && { message: error.message, description: error.description, stack: error.stack } }, (key, value) =>
+		key === 'parameters' && JSON.stringify(value) === parameters ? '[the node parameters]' : value,
+	);
+	assertNoSecrets(produced, 'the execution data of a run');
 	return { run, items, json: items.map((item) => item.json), outputs, error };
 }
 

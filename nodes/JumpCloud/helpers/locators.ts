@@ -88,6 +88,22 @@ function requireValue(this: JumpCloudContext, value: string, parameterLabel: str
 			description: `Choose a value for '${parameterLabel}' (from the list, or enter it by the selected mode).`,
 		});
 	}
+	if (value.length > 1024) {
+		throw new NodeOperationError(this.getNode(), `'${parameterLabel}' is longer than any JumpCloud username, email or name (${value.length} characters)`, {
+			itemIndex,
+			description: `Check the value of '${parameterLabel}': JumpCloud keeps at most 1024 characters.`,
+		});
+	}
+}
+
+/** An email locator value must be an address: anything else cannot match and would only cost a call. */
+function requireEmail(this: JumpCloudContext, value: string, parameterLabel: string, itemIndex: number): void {
+	if (!/^[^\s@]+@[^\s@]+$/.test(value)) {
+		throw new NodeOperationError(this.getNode(), `'${parameterLabel}' is not an email address: "${value.slice(0, 100)}"`, {
+			itemIndex,
+			description: `Enter an address such as jane.doe@example.com, or switch '${parameterLabel}' to another mode.`,
+		});
+	}
 }
 
 /** The user ID a user locator points at; email and username are looked up. */
@@ -99,6 +115,7 @@ export async function resolveUserLocator(
 ): Promise<string> {
 	const { mode, value } = locatorOf(raw);
 	requireValue.call(this, value, parameterLabel, scope.itemIndex);
+	if (mode === 'email') requireEmail.call(this, value, parameterLabel, scope.itemIndex);
 	if (mode === 'email' || mode === 'username') {
 		return await findUserId.call(this, mode, value, scope, parameterLabel);
 	}
@@ -118,6 +135,7 @@ export async function resolveUserRecord(
 ): Promise<IDataObject> {
 	const { mode, value } = locatorOf(raw);
 	requireValue.call(this, value, parameterLabel, scope.itemIndex);
+	if (mode === 'email') requireEmail.call(this, value, parameterLabel, scope.itemIndex);
 	if (mode === 'email' || mode === 'username') return await findUser.call(this, mode, value, scope, parameterLabel, fields);
 	const id = requireObjectId.call(this, value, 'user', parameterLabel, scope.itemIndex);
 	return await jumpCloudApiRequest.call(this, {

@@ -172,17 +172,22 @@ export function redactValue<T>(value: T, secret: string | undefined): T {
 }
 
 /**
- * Removes the secret from an error in place (message, description, messages and the stored response), so a
- * key pasted into a parameter and echoed back never reaches the output, the execution data or the logs.
+ * Removes the secret from an error in place (message, description, messages, the stored response and the
+ * errors it wraps, which n8n's error reporter logs too), so a key pasted into a parameter and echoed back
+ * never reaches the output, the execution data or the logs.
  */
-export function redactError<E extends Error>(error: E, secret: string | undefined): E {
-	if (!secret || secret.length < 8) return error;
-	const target = error as E & { description?: unknown; messages?: unknown; errorResponse?: unknown; context?: unknown };
+export function redactError<E extends Error>(error: E, secret: string | undefined, seen = new Set<unknown>()): E {
+	if (!secret || secret.length < 8 || seen.has(error)) return error;
+	seen.add(error);
+	const target = error as E & { description?: unknown; messages?: unknown; errorResponse?: unknown; context?: unknown; node?: unknown };
 	target.message = redactSecret(target.message, secret);
 	if (typeof target.stack === 'string') target.stack = redactSecret(target.stack, secret);
 	if (typeof target.description === 'string') target.description = redactSecret(target.description, secret);
 	if (Array.isArray(target.messages)) target.messages = redactValue(target.messages, secret);
 	if (target.errorResponse !== undefined) target.errorResponse = redactValue(target.errorResponse, secret);
 	if (target.context !== undefined) target.context = redactValue(target.context, secret);
+	// n8n keeps the node (with its parameters, where a key may have been pasted) on the error it stores.
+	if (target.node !== undefined) target.node = redactValue(target.node, secret);
+	if (target.cause instanceof Error) redactError(target.cause, secret, seen);
 	return error;
 }

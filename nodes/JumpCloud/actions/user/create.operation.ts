@@ -2,11 +2,11 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Scope } from '../../helpers/locators';
-import { withoutSecrets } from '../../helpers/users';
+import { userBodyFrom, withoutSecrets } from '../../helpers/users';
 import { jumpCloudApiRequest, jumpCloudRequest } from '../../transport';
 import { optionsCollection } from '../common.descriptions';
 import { profileFields } from './profileFields';
-import { userBody, userPath } from './shared';
+import { checkUserBody, resolveManager, userFieldLabel, userPath } from './shared';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Username', name: 'username', type: 'string', required: true, default: '', placeholder: 'e.g. jdoe' },
@@ -69,14 +69,16 @@ export async function execute(this: IExecuteFunctions, scope: Scope) {
 	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const ifUserExists = this.getNodeParameter('options.ifUserExists', i, 'error') as string;
 	const body: IDataObject = {
-		username: (this.getNodeParameter('username', i) as string).trim(),
-		email: (this.getNodeParameter('email', i) as string).trim(),
-		...(await userBody.call(this, fields, scope, 'Additional Fields')),
+		username: String(this.getNodeParameter('username', i) ?? '').trim(),
+		email: String(this.getNodeParameter('email', i) ?? '').trim(),
+		...userBodyFrom(fields, { dropEmpty: true }),
 	};
 	for (const name of ['firstname', 'lastname']) {
-		const value = (this.getNodeParameter(name, i, '') as string).trim();
+		const value = String(this.getNodeParameter(name, i, '') ?? '').trim();
 		if (value !== '') body[name] = value;
 	}
+	checkUserBody.call(this, body, userFieldLabel('Additional Fields', ['username', 'email', 'firstname', 'lastname']), i);
+	await resolveManager.call(this, body, scope, 'Additional Fields');
 	const username = String(body.username);
 	const email = String(body.email);
 

@@ -1,7 +1,7 @@
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 
-import { resolveUserRecord, resolveUserReference } from '../../helpers/locators';
+import { locatorOf, resolveUserRecord, resolveUserReference } from '../../helpers/locators';
 import type { Scope } from '../../helpers/locators';
 import { jumpCloudRequest } from '../../transport';
 import { optionsCollection, userLocator } from '../common.descriptions';
@@ -39,19 +39,22 @@ export const description = updateDisplayOptions({ show: { resource: ['user'], op
 export async function execute(this: IExecuteFunctions, scope: Scope) {
 	// Reading the user first proves it exists now: a 404 to a DELETE repeated after a lost answer then means
 	// the lost one deleted it, not that there was never such a user.
-	const user = await resolveUserRecord.call(this, this.getNodeParameter('user', scope.itemIndex), scope, 'User');
-	const id = String(user._id ?? user.id);
 	const options = this.getNodeParameter('options', scope.itemIndex, {}) as IDataObject;
+	const newManager = String(options.newManager ?? '').trim();
+	const selfAsManager = () =>
+		new NodeOperationError(this.getNode(), 'The new manager is the user being deleted', {
+			itemIndex: scope.itemIndex,
+			description: "Set 'Options > New Manager' to someone else, who takes over the direct reports.",
+		});
+	const userParameter = this.getNodeParameter('user', scope.itemIndex);
+	if (options.directReports === 'reassign' && newManager !== '' && newManager === locatorOf(userParameter).value) throw selfAsManager();
+	const user = await resolveUserRecord.call(this, userParameter, scope, 'User');
+	const id = String(user._id ?? user.id);
 	const qs: IDataObject = {};
 	if (options.directReports === 'clear') qs.cascade_manager = 'null';
 	if (options.directReports === 'reassign') {
-		qs.cascade_manager = await resolveUserReference.call(this, String(options.newManager ?? ''), scope, 'Options > New Manager');
-		if (qs.cascade_manager === id) {
-			throw new NodeOperationError(this.getNode(), 'The new manager is the user being deleted', {
-				itemIndex: scope.itemIndex,
-				description: "Set 'Options > New Manager' to someone else, who takes over the direct reports.",
-			});
-		}
+		qs.cascade_manager = await resolveUserReference.call(this, newManager, scope, 'Options > New Manager');
+		if (qs.cascade_manager === id) throw selfAsManager();
 	}
 	const response = await jumpCloudRequest.call(this, {
 		method: 'DELETE',

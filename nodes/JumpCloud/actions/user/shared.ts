@@ -1,8 +1,9 @@
+import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { resolveUserLocator, resolveUserReference } from '../../helpers/locators';
 import type { Scope } from '../../helpers/locators';
-import { userBodyFrom } from '../../helpers/users';
+import { profileFields } from './profileFields';
 
 export const userPath = (id: string) => `/api/systemusers/${id}`;
 
@@ -15,16 +16,55 @@ export async function userIdOf(this: IExecuteFunctions, scope: Scope, parameter 
 	return await resolveUserLocator.call(this, this.getNodeParameter(parameter, scope.itemIndex), scope, label);
 }
 
-/** Builds a create/update body and resolves a manager given by email or username to its ID. */
-export async function userBody(
+/** Resolves, in place, a manager given by email or username to the manager's ID. */
+export async function resolveManager(
 	this: IExecuteFunctions,
-	fields: IDataObject,
+	body: IDataObject,
 	scope: Scope,
 	collectionLabel: 'Additional Fields' | 'Update Fields',
-) {
-	const body = userBodyFrom(fields, { dropEmpty: collectionLabel === 'Additional Fields' });
+): Promise<void> {
 	if (typeof body.manager === 'string' && body.manager.trim() !== '') {
 		body.manager = await resolveUserReference.call(this, body.manager, scope, `${collectionLabel} > Manager`);
 	}
-	return body;
+}
+
+/** Display names of the user fields, for errors that name the parameter. */
+const FIELD_LABELS: Record<string, string> = Object.fromEntries(profileFields('update').map((field) => [field.name, field.displayName]));
+
+/** JumpCloud's length limits (v1 spec, systemuserputpost): 1024 characters, 256 for the employee ID. */
+const maxLengthOf = (field: string) => (field === 'employeeIdentifier' ? 256 : 1024);
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+/**
+ * Refuses, before anything is sent, a body JumpCloud would refuse for the input alone: an empty username or
+ * email, an address that is not one, a value longer than JumpCloud takes. `labelOf` names the parameter.
+ */
+export function checkUserBody(this: IExecuteFunctions, body: IDataObject, labelOf: (field: string) => string, itemIndex: number): void {
+	const refuse = (message: string, description: string) => {
+		throw new NodeOperationError(this.getNode(), message, { itemIndex, description });
+	};
+	for (const [field, value] of Object.entries(body)) {
+		if (field === 'password') continue;
+		const label = labelOf(field);
+		if ((field === 'username' || field === 'email') && String(value ?? '').trim() === '') {
+			refuse(`'${label}' is empty`, `JumpCloud needs a ${field} for every user; enter one.`);
+		}
+		if ((field === 'email' || field === 'alternateEmail') && typeof value === 'string' && value !== '' && !EMAIL.test(value)) {
+			refuse(`'${label}' is not an email address: "${value.slice(0, 100)}"`, `Enter an address such as jane.doe@example.com in '${label}'.`);
+		}
+		const strings = typeof value === 'string' ? [value] : Array.isArray(value) ? value.flatMap((entry) => Object.values(entry as IDataObject)) : [];
+		const tooLong = strings.find((text) => typeof text === 'string' && text.length > maxLengthOf(field));
+		if (typeof tooLong === 'string') {
+			refuse(
+				`'${label}' is longer than JumpCloud allows (${tooLong.length} characters, at most ${maxLengthOf(field)})`,
+				`Shorten the value of '${label}'.`,
+			);
+		}
+	}
+}
+
+/** The parameter a user field was set in: a top-level create field, or an entry of a collection. */
+export function userFieldLabel(collectionLabel: 'Additional Fields' | 'Update Fields', topLevel: string[] = []) {
+	const TOP_LEVEL: Record<string, string> = { username: 'Username', email: 'Email', firstname: 'First Name', lastname: 'Last Name' };
+	return (field: string) => (topLevel.includes(field) ? TOP_LEVEL[field] : `${collectionLabel} > ${FIELD_LABELS[field] ?? field}`);
 }

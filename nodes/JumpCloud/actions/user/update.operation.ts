@@ -2,11 +2,11 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Scope } from '../../helpers/locators';
-import { withoutSecrets } from '../../helpers/users';
+import { userBodyFrom, withoutSecrets } from '../../helpers/users';
 import { jumpCloudApiRequest } from '../../transport';
 import { optionsCollection, userLocator } from '../common.descriptions';
 import { profileFields } from './profileFields';
-import { userBody, userIdOf, userNotFound, userPath } from './shared';
+import { checkUserBody, resolveManager, userFieldLabel, userIdOf, userNotFound, userPath } from './shared';
 
 const properties: INodeProperties[] = [
 	userLocator('user', 'User', 'The JumpCloud user'),
@@ -25,7 +25,6 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['update'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, scope: Scope) {
-	const id = await userIdOf.call(this, scope);
 	const fields = this.getNodeParameter('updateFields', scope.itemIndex, {}) as IDataObject;
 	if (Object.keys(fields).length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
@@ -33,7 +32,10 @@ export async function execute(this: IExecuteFunctions, scope: Scope) {
 			description: "Add at least one field under 'Update Fields'.",
 		});
 	}
-	const body = await userBody.call(this, fields, scope, 'Update Fields');
+	const body = userBodyFrom(fields);
+	checkUserBody.call(this, body, userFieldLabel('Update Fields'), scope.itemIndex);
+	const id = await userIdOf.call(this, scope);
+	await resolveManager.call(this, body, scope, 'Update Fields');
 	if (body.manager === id) {
 		throw new NodeOperationError(this.getNode(), 'A user cannot be their own manager', {
 			itemIndex: scope.itemIndex,
