@@ -82,24 +82,31 @@ export async function execute(this: IExecuteFunctions, scope: Scope) {
 	const username = String(body.username);
 	const email = String(body.email);
 
-	if (ifUserExists !== 'error') {
-		const existing = await existingUser.call(this, scope, username, email);
-		if (existing && ifUserExists === 'returnExisting') return withoutSecrets(existing);
-		if (existing) {
-			// The password is an initial one: setting it again on every run would undo the user's own change.
-			const update = { ...body };
-			delete update.password;
-			if (update.state === 'STAGED') delete update.state;
-			const id = String(existing._id ?? existing.id);
-			return withoutSecrets(await jumpCloudApiRequest.call(this, { method: 'PUT', path: userPath(id), body: update, ...scope }));
+	// Looking first gives a precise error (or the existing user), and tells a user created by a send whose
+	// answer got lost apart from one that was there before.
+	const existing = await existingUser.call(this, scope, username, email);
+	if (existing) {
+		const id = String(existing._id ?? existing.id);
+		if (ifUserExists === 'error') {
+			const same = existing.username === username ? `username "${username}"` : `email "${email}"`;
+			throw new NodeOperationError(this.getNode(), `A JumpCloud user with the ${same} already exists (ID ${id})`, {
+				itemIndex: i,
+				description: "Use another 'Username' and 'Email', or set 'Options > If User Exists' to 'Return Existing' or 'Update Existing' so the workflow can run again.",
+			});
 		}
+		if (ifUserExists === 'returnExisting') return withoutSecrets(existing);
+		// The password is an initial one: setting it again on every run would undo the user's own change.
+		const update = { ...body };
+		delete update.password;
+		if (update.state === 'STAGED') delete update.state;
+		return withoutSecrets(await jumpCloudApiRequest.call(this, { method: 'PUT', path: userPath(id), body: update, ...scope }));
 	}
 
 	const { body: created } = await jumpCloudRequest.call(this, {
 		method: 'POST',
 		path: '/api/systemusers',
 		body,
-		// If the answer got lost, the user exists exactly when a user with this username and email exists now.
+		// Nobody had this username or email a moment ago: if the answer got lost, a user with both now is ours.
 		verify: async () => {
 			const found = (await usersNamed.call(this, scope, username, email)).find(
 				(user) => user.username === username && String(user.email).toLowerCase() === email.toLowerCase(),

@@ -51,9 +51,20 @@ describe('user › create (WorkflowExecute → simulator)', () => {
 		expectNoSecret(result, fixture);
 	});
 
-	it('reports a duplicate username with JumpCloud message and a fix', async () => {
+	it('reports an existing username before creating, naming the user and the option that allows re-runs', async () => {
+		const jdoe = fixture.acmeUser('jdoe');
 		const result = await runNode({
 			parameters: { resource: 'user', operation: 'create', username: 'jdoe', email: 'other@acme.example', additionalFields: {} },
+			credentials: fixture.singleOrg(),
+		});
+		expect(result.error?.message).toBe(`A JumpCloud user with the username "jdoe" already exists (ID ${jdoe._id})`);
+		expect(result.error?.description).toContain("'Options > If User Exists'");
+		expect(fixture.calls()).toEqual(['GET /api/systemusers 200']);
+	});
+
+	it("passes on JumpCloud's own refusal of a duplicate it finds (usernames are unique regardless of case)", async () => {
+		const result = await runNode({
+			parameters: { resource: 'user', operation: 'create', username: 'JDoe', email: 'other@acme.example', additionalFields: {} },
 			credentials: fixture.singleOrg(),
 		});
 		expect(result.error?.message).toContain('already exists');
@@ -101,6 +112,17 @@ describe('user › create (WorkflowExecute → simulator)', () => {
 			});
 			expect(result.json[0]).toMatchObject({ username: 'newbie', firstname: 'Janet' });
 			expect(fixture.calls()).toEqual(['GET /api/systemusers 200', 'POST /api/systemusers 200']);
+		});
+
+		it('Error (the default) looks first too, so a lost answer cannot pass an existing user off as created', async () => {
+			fixture.sim.failNext({ fault: 'reset-before', method: 'POST' });
+			const jdoe = fixture.acmeUser('jdoe');
+			const result = await runNode({
+				parameters: { resource: 'user', operation: 'create', username: 'jdoe', email: 'jane.doe@acme.example', additionalFields: {} },
+				credentials: fixture.singleOrg(),
+			});
+			expect(result.error?.message).toBe(`A JumpCloud user with the username "jdoe" already exists (ID ${jdoe._id})`);
+			expect(fixture.calls()).toEqual(['GET /api/systemusers 200']);
 		});
 
 		it('fails, naming both fields, when the username and the email belong to two different users', async () => {
