@@ -8,15 +8,13 @@
  * that the directory contradicts; no change reported as failed; no duplicate user; and at the end the
  * directory is what the outputs say. The figures are written to reports/fault-soak-<setting>.json.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { runNode } from '../../helpers/engine';
 import { byEmail, byId, byName, byUsername } from '../../helpers/locators';
 import { useSimulator } from '../../helpers/simulator';
 import type { SimulatorRecord } from '../../helpers/simulator';
+import { writeReport } from '../../reports';
 
 const fixture = useSimulator();
 const SETTINGS = ['continueRegularOutput', 'continueErrorOutput'] as const;
@@ -291,8 +289,7 @@ async function soak(setting: Setting) {
 		}, {}),
 		problems,
 	};
-	fs.mkdirSync(path.resolve('reports'), { recursive: true });
-	fs.writeFileSync(path.resolve('reports', `fault-soak-${setting}.json`), `${JSON.stringify(summary, null, 2)}\n`);
+	writeReport(`fault-soak-${setting}`, summary);
 	return summary;
 }
 
