@@ -131,13 +131,15 @@ async function main() {
 	]);
 
 	const result = await phases.time(`n8n execute --id=${workflow.id} (${workflow.name})`, () => instance.execute(workflow.id));
-	if (result.code !== 0 || result.run?.status !== 'success') {
-		const error = result.run?.data?.resultData?.error;
+	// Judged by what n8n recorded: its CLI may crash on exit although the run is complete.
+	const [recorded] = (await instance.recordedExecutions()).slice(-1);
+	if (recorded?.status !== 'success') {
+		const error = recorded?.run.data.resultData.error;
 		throw new Error(
-			`The workflow failed in n8n (exit ${result.code}): ${error ? `${error.message} — ${error.description ?? ''} (node ${error.node?.name})` : result.stderr.split('\n').slice(-20).join('\n')}`,
+			`The workflow failed in n8n (${recorded ? `status ${recorded.status}` : `nothing recorded, exit ${result.code ?? result.signal}`}): ${error ? `${error.message} — ${error.description ?? ''} (node ${error.node?.name})` : result.stderr.split('\n').slice(-20).join('\n')}`,
 		);
 	}
-	printSummary(summarize(result.run));
+	printSummary(summarize({ ...recorded.run, startedAt: recorded.startedAt, stoppedAt: recorded.stoppedAt }));
 
 	if (options.once) {
 		await sim.stop();
@@ -162,7 +164,7 @@ async function main() {
 	} else {
 		process.stdout.write(`  create the owner account when asked (any email and password: this n8n and its data are deleted on exit)\n`);
 	}
-	process.stdout.write(`  the workflow: ${url}/workflow/${workflow.id}  (to run it again there, change username and email in "New hire")\n`);
+	process.stdout.write(`  the workflow: ${url}/workflow/${workflow.id}  (run it again there: it updates the user it created)\n`);
 	process.stdout.write(`  the credential "${CREDENTIAL.name}" points at the simulator: ${sim.baseUrl}\n`);
 	if (sockets.supported) {
 		process.stdout.write(`  listening: ${listeners.map((l) => `${l.address}:${l.port}`).sort().join(', ')}${exposed.length ? '  WARNING: not loopback!' : ' (loopback only)'}\n`);

@@ -462,6 +462,34 @@ class N8nInstance {
 		return { ...result, summary, runs, raw, summaryText: summary ? fs.readFileSync(output, 'utf8') : '' };
 	}
 
+	/**
+	 * The executions n8n recorded in its database, oldest first: `{ id, workflowId, mode, status, startedAt,
+	 * stoppedAt, run }` where `run` is `{ status, data }` like `n8n execute` prints it. This is how runs are judged:
+	 * n8n 2.41.1's CLI sometimes crashes on exit after a failed workflow, but what it recorded is complete.
+	 * Read with n8n's own sqlite3 and flatted, run by Node 24.
+	 */
+	async recordedExecutions() {
+		const script = `
+			const sqlite3 = require('sqlite3');
+			const { parse } = require('flatted');
+			const db = new sqlite3.Database(process.argv[1], sqlite3.OPEN_READONLY);
+			db.all(
+				'SELECT e.id, e.workflowId, e.mode, e.status, e.startedAt, e.stoppedAt, d.data FROM execution_entity e JOIN execution_data d ON d.executionId = e.id ORDER BY e.id',
+				(error, rows) => {
+					if (error) { console.error(error.message); process.exit(1); }
+					const out = rows.map(({ data, ...row }) => ({ ...row, run: { status: row.status, data: parse(data) } }));
+					process.stdout.write(JSON.stringify(out));
+					db.close();
+				},
+			);`;
+		const database = path.join(this.userFolder, '.n8n', 'database.sqlite');
+		const result = await processes.runOrThrow(this.runtime.node.nodeBin, ['-e', script, database], {
+			cwd: this.runtime.n8n.dir,
+			env: { ...this.env, NODE_PATH: path.join(this.runtime.n8n.dir, 'node_modules') },
+		});
+		return JSON.parse(result.stdout);
+	}
+
 	/** `n8n start` in the background; resolves once the editor answers. */
 	async start({ timeoutMs = 120_000, echo = false } = {}) {
 		const logFile = path.join(this.workDir, 'n8n-start.log');

@@ -605,7 +605,7 @@ class Simulator {
 	}
 
 	/**
-	 * @private
+	 * Handles one request (called by the server's request listener).
 	 * @param {http.IncomingMessage} req
 	 * @param {http.ServerResponse} res
 	 */
