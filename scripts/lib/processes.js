@@ -111,10 +111,11 @@ function spawnTracked(command, args, options = {}) {
  * Runs a command to completion and captures its output.
  * Resolves { code, signal, stdout, stderr, ms }; never rejects on a non-zero exit (the caller decides).
  */
-function run(command, args, { env, cwd, timeoutMs = 15 * 60_000, echo = false, input } = {}) {
+function run(command, args, { env, cwd, timeoutMs = 15 * 60_000, echo = false, input, onSpawn } = {}) {
 	const started = Date.now();
 	return new Promise((resolve, reject) => {
 		const child = spawnTracked(command, args, { env, cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+		onSpawn?.(child);
 		const out = [];
 		const err = [];
 		child.stdout.on('data', (chunk) => {

@@ -267,8 +267,9 @@ class Directory {
 	 * @param {'create' | 'update'} mode
 	 * @param {UserRecord | undefined} self
 	 * @param {boolean} fullValidationDetails
+	 * @param {boolean} [skipUniqueness] for generated users, unique by construction
 	 */
-	_validateUserBody(o, body, mode, self, fullValidationDetails) {
+	_validateUserBody(o, body, mode, self, fullValidationDetails, skipUniqueness = false) {
 		if (!isPlainObject(body)) throw bad('request body must be a JSON object');
 		/** @type {Record<string, any>} */
 		const patch = {};
@@ -395,7 +396,7 @@ class Directory {
 		}
 
 		// uniqueness within the org (case-insensitive for username/email; employeeIdentifier exact)
-		for (const field of ['username', 'email', 'employeeIdentifier']) {
+		for (const field of skipUniqueness ? [] : ['username', 'email', 'employeeIdentifier']) {
 			const val = patch[field];
 			if (typeof val !== 'string' || val === '') continue;
 			const norm = field === 'employeeIdentifier' ? val : val.toLowerCase();
@@ -493,12 +494,12 @@ class Directory {
 	 * POST /api/systemusers. Returns the created user (copy).
 	 * @param {string} orgId
 	 * @param {unknown} body
-	 * @param {{ fullValidationDetails?: boolean }} [opts]
+	 * @param {{ fullValidationDetails?: boolean, trusted?: boolean }} [opts] `trusted`: generated, unique by construction
 	 * @returns {UserRecord}
 	 */
 	createUser(orgId, body, opts = {}) {
 		const o = this._org(orgId);
-		const { patch, password } = this._validateUserBody(o, body, 'create', undefined, !!opts.fullValidationDetails);
+		const { patch, password } = this._validateUserBody(o, body, 'create', undefined, !!opts.fullValidationDetails, !!opts.trusted);
 		const id = this._nextId('user');
 		const at = this._now();
 		const uid = o.nextUid++;
@@ -777,6 +778,38 @@ class Directory {
 		const g = this._groupFromBody(orgId, groupId, valid);
 		o.groups.set(groupId, g);
 		return clone(g);
+	}
+
+	/**
+	 * Adds `count` groups named `<prefix> 00001`… at once, without the uniqueness scan a create makes (which
+	 * would cost O(n²) for the 50,000 groups of a benchmark); the prefix must be one no group name starts with.
+	 * @param {string} orgId
+	 * @param {number} count
+	 * @param {string} [prefix]
+	 */
+	generateGroups(orgId, count, prefix = 'Generated Group') {
+		const o = this._org(orgId);
+		const width = String(count).length;
+		for (let i = 1; i <= count; i++) {
+			const id = this._nextId('group');
+			o.groups.set(id, this._groupFromBody(orgId, id, { name: `${prefix} ${String(i).padStart(width, '0')}`, description: `Generated group ${i}` }));
+			o.members.set(id, new Map());
+		}
+	}
+
+	/**
+	 * Adds `count` users `<prefix>00001`… (`<prefix>00001@<domain>`) at once, without the uniqueness scan.
+	 * @param {string} orgId
+	 * @param {number} count
+	 * @param {string} [prefix]
+	 * @param {string} [domain]
+	 */
+	generateUsers(orgId, count, prefix = 'gen', domain = 'acme.example') {
+		const width = String(count).length;
+		for (let i = 1; i <= count; i++) {
+			const n = String(i).padStart(width, '0');
+			this.createUser(orgId, { username: `${prefix}${n}`, email: `${prefix}${n}@${domain}`, firstname: 'Gen', lastname: n, department: 'Generated' }, { trusted: true });
+		}
 	}
 
 	/** DELETE /api/v2/usergroups/{id}. @param {string} orgId @param {string} groupId */

@@ -25,6 +25,7 @@
  *   status?: number,
  *   retryAfter?: number | string,
  *   body?: unknown,
+ *   headers?: Record<string, string>,
  * }} Fault
  * @typedef {{
  *   status?: number,
@@ -34,6 +35,7 @@
  *   pathPrefix?: string,
  *   retryAfter?: number | string,
  *   body?: unknown,
+ *   headers?: Record<string, string>,
  *   run?: () => void,
  * }} FailNextOptions
  * @typedef {{
@@ -147,7 +149,7 @@ class FaultPlan {
 		rule.run?.();
 		const kind = rule.fault ?? 'status';
 		const status = kind === '5xx-after' ? rule.status ?? 502 : rule.status;
-		return { kind, status, retryAfter: rule.retryAfter, body: rule.body };
+		return { kind, status, retryAfter: rule.retryAfter, body: rule.body, headers: rule.headers };
 	}
 
 	/** @param {string} method @param {string} path @returns {Fault | undefined} */

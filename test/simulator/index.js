@@ -21,7 +21,8 @@
  * keys → array), rawQuery, headers (lowercased, x-api-key removed), apiKey: 'single'|'msp'|
  * 'invalid'|'missing', orgId (raw x-org-id header or undefined), body (parsed JSON, raw string
  * when not JSON, undefined when empty), status (0 when no answer was sent), fault (its kind, when
- * one was injected) }`.
+ * one was injected), at (arrival, epoch ms), bytes (of the body sent) }`. `latencyMs` delays every answer;
+ * `onRequest(entry)` is a test's hook; `maxInFlight` is the most requests handled at once.
  *
  * `sim.directory` (class Directory in directory.js), read helpers returning copies:
  *   users(orgId) · user(orgId, id) · userByUsername(orgId, username) · groups(orgId) ·
@@ -136,6 +137,8 @@ const {
  *   body: any,
  *   status: number,
  *   fault?: import('./faults').FaultKind,
+ *   at: number,
+ *   bytes: number,
  * }} RequestLogEntry
  * @typedef {import('./faults').FailNextOptions} FailNextOptions
  * @typedef {import('./faults').RandomFaults} RandomFaults
@@ -542,6 +545,17 @@ class Simulator {
 		this._closed = false;
 		/** Faults to inject (see faults.js). */
 		this.faults = new FaultPlan();
+		/**
+		 * A test's hook, called with each request's log entry before the request is handled: e.g. a change by
+		 * someone else at exactly the moment a list is being read. `reset()` removes it.
+		 * @type {((entry: RequestLogEntry) => void) | undefined}
+		 */
+		this.onRequest = undefined;
+		/**
+		 * Milliseconds every answer waits (a network and server in between); a function picks it per request.
+		 * @type {number | (() => number)}
+		 */
+		this.latencyMs = 0;
 		this.port = port;
 		this.baseUrl = `http://127.0.0.1:${port}`;
 		this.seed = seed;
@@ -551,6 +565,9 @@ class Simulator {
 		/** @type {RequestLogEntry[]} */
 		this.requests = [];
 		this.directory = new Directory(seed);
+		/** Requests being handled right now, and the most there were at once since the last reset. */
+		this.inFlight = 0;
+		this.maxInFlight = 0;
 	}
 
 	/** Empty the request log (in place). */
@@ -592,6 +609,9 @@ class Simulator {
 		this.directory.reset();
 		this.clearRequests();
 		this.clearFailures();
+		this.onRequest = undefined;
+		this.latencyMs = 0;
+		this.maxInFlight = this.inFlight;
 	}
 
 	/** Close the server and all open sockets. Safe to call twice. @returns {Promise<void>} */
@@ -644,8 +664,16 @@ class Simulator {
 		const orgHeader = Array.isArray(orgHeaderRaw) ? orgHeaderRaw.join(', ') : orgHeaderRaw;
 
 		/** @type {RequestLogEntry} */
-		const entry = { method, path, query, rawQuery, headers, apiKey, orgId: orgHeader, body, status: 0 };
+		const entry = { method, path, query, rawQuery, headers, apiKey, orgId: orgHeader, body, status: 0, at: Date.now(), bytes: 0 };
 		this.requests.push(entry);
+		this.inFlight++;
+		this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+		res.once('close', () => {
+			this.inFlight--;
+		});
+		this.onRequest?.(entry);
+		const latency = typeof this.latencyMs === 'function' ? this.latencyMs() : this.latencyMs;
+		if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
 
 		/** @type {'v1' | 'v2'} */
 		const flavor = path.startsWith('/api/v2/') ? 'v2' : 'v1';
@@ -672,6 +700,7 @@ class Simulator {
 				return;
 			}
 			h['content-length'] = Buffer.byteLength(out);
+			entry.bytes = Number(h['content-length']);
 			res.writeHead(status, h);
 			res.end(out);
 		};
@@ -690,7 +719,7 @@ class Simulator {
 			const status = /** @type {number} */ (fault.status);
 			const payload = fault.body !== undefined ? fault.body : { message: status === 429 ? 'Too Many Requests' : http.STATUS_CODES[status] || 'Error' };
 			/** @type {Record<string, string>} */
-			const extra = {};
+			const extra = { ...fault.headers };
 			if (fault.retryAfter !== undefined) extra['retry-after'] = String(fault.retryAfter);
 			send(status, payload, extra);
 			return;

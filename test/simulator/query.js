@@ -434,17 +434,23 @@ function sortBy(items, keys, ignoreCase = false) {
 		.filter((k) => k !== '' && k !== '-')
 		.map((k) => (k.startsWith('-') ? { path: k.slice(1), dir: -1 } : { path: k, dir: 1 }));
 	if (specs.length === 0) return items.slice();
+	/** @param {any} item @param {string} path */
+	const valueOf = (item, path) => (path.includes('.') ? valuesAt(item, path)[0] : item?.[path]);
+	/** @param {any} a @param {any} b */
+	const compare = (a, b) => {
+		for (const s of specs) {
+			const c = compareForSort(valueOf(a, s.path), valueOf(b, s.path), ignoreCase);
+			if (c !== 0) return c * s.dir;
+		}
+		return 0;
+	};
+	// Lists are mostly asked for in the order they are kept (by id): one pass finds that out, no sort needed.
+	let sorted = true;
+	for (let i = 1; i < items.length && sorted; i++) sorted = compare(items[i - 1], items[i]) <= 0;
+	if (sorted) return items.slice();
 	return items
 		.map((item, index) => ({ item, index }))
-		.sort((a, b) => {
-			for (const s of specs) {
-				const va = valuesAt(a.item, s.path)[0];
-				const vb = valuesAt(b.item, s.path)[0];
-				const c = compareForSort(va, vb, ignoreCase);
-				if (c !== 0) return c * s.dir;
-			}
-			return a.index - b.index;
-		})
+		.sort((a, b) => compare(a.item, b.item) || a.index - b.index)
 		.map((x) => x.item);
 }
 
