@@ -382,11 +382,12 @@ class N8nInstance {
 	}
 
 	/** Runs one n8n CLI command to completion with Node 24 (never the `node` on PATH). */
-	async command(args, { timeoutMs = 5 * 60_000 } = {}) {
+	async command(args, { timeoutMs = 5 * 60_000, onSpawn } = {}) {
 		const result = await processes.run(this.runtime.node.nodeBin, [this.runtime.n8n.n8nBin, ...args], {
 			env: this.env,
 			cwd: this.userFolder,
 			timeoutMs,
+			onSpawn,
 		});
 		this.commandLog.push({ args, ...result });
 		return result;

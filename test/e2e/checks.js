@@ -161,10 +161,10 @@ const successChecks = {
 	jcE2e03Groups(t, run, facts) {
 		const r = reader(run);
 		const names = (node) => r.out(node).map((g) => g.name);
-		t.equal('03 get many, limit 5: first 5 groups by name', names('First 5 groups'), facts.acmeGroupNames.slice(0, 5));
-		t.equal('03 get many, return all: every group, by name', names('All groups'), facts.acmeGroupNames);
+		t.equal('03 get many, limit 5: the first 5 groups JumpCloud created', names('First 5 groups'), facts.acmeGroupNamesByCreation.slice(0, 5));
+		t.equal('03 get many, return all: every group, in creation order', names('All groups'), facts.acmeGroupNamesByCreation);
 		t.equal('03 get many, filter name = Engineering', names('Group named Engineering'), ['Engineering']);
-		t.equal('03 get many, name contains "staff"', names('Groups containing "staff"'), facts.acmeGroupNames.filter((n) => /staff/i.test(n)));
+		t.equal('03 get many, name contains "staff"', names('Groups containing "staff"'), facts.acmeGroupNamesByCreation.filter((n) => /staff/i.test(n)));
 		const contractors = facts.acmeGroups.Contractors;
 		const pair = [facts.users.user010, facts.users.user011];
 		t.equal('03 add user (group by name, user by username)', r.out('Add to group'), pair.map((userId) => ({ added: true, groupId: contractors, userId })));

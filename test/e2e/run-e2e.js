@@ -60,7 +60,7 @@ async function readFacts(sim) {
 		if (body.results.length !== 1) throw new Error(`simulator has no single user ${username}`);
 		return body.results[0]._id;
 	};
-	const groups = async (org) => (await api('/api/v2/usergroups?sort=name&limit=100', org ? { key: sim.keys.msp, org } : {})).body;
+	const groups = async (org, sort = 'name') => (await api(`/api/v2/usergroups?sort=${sort}&limit=100`, org ? { key: sim.keys.msp, org } : {})).body;
 	const acmeGroups = await groups();
 	const globexGroups = await groups(sim.orgs.globex);
 	const initechGroups = await groups(sim.orgs.initech);
@@ -72,6 +72,8 @@ async function readFacts(sim) {
 		acmeUserCount: (await api('/api/systemusers?limit=1')).total,
 		firstUsernames: (await api('/api/systemusers?sort=username&limit=5&fields=username')).body.results.map((u) => u.username),
 		acmeGroupNames: acmeGroups.map((g) => g.name),
+		// Get Many reads lists in the order JumpCloud created the records (by object ID).
+		acmeGroupNamesByCreation: (await groups(undefined, 'id')).map((g) => g.name),
 		acmeGroups: Object.fromEntries(acmeGroups.map((g) => [g.name, g.id])),
 		globexGroupNames: globexGroups.map((g) => g.name),
 		globexGroups: Object.fromEntries(globexGroups.map((g) => [g.name, g.id])),

@@ -142,10 +142,20 @@ export function returnAllAndLimit(): INodeProperties[] {
 }
 
 /**
- * Options every operation has: how long each call may take, and how long an item may wait to retry (the
- * defaults are the transport's DEFAULT_MAX_RETRY_WAIT_MS and DEFAULT_TIMEOUT_MS; a test keeps them equal).
+ * Options every operation has: items at once, how long each call may take, and how long an item may wait to
+ * retry (the defaults are DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT_MS and DEFAULT_MAX_RETRY_WAIT_MS; a test keeps
+ * them equal).
  */
 const requestOptions: INodeProperties[] = [
+	{
+		displayName: 'Concurrency',
+		name: 'concurrency',
+		type: 'number',
+		default: 16,
+		typeOptions: { minValue: 1 },
+		description:
+			'How many items (and list pages) run at once. Output keeps the input order. JumpCloud publishes no rate limit: the node halves this when JumpCloud answers 429 and grows it back afterwards. 1 runs items one after another.',
+	},
 	{
 		displayName: 'Max Retry Wait',
 		name: 'maxRetryWait',

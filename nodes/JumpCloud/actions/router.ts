@@ -1,9 +1,10 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
-import { locatorOf } from '../helpers/locators';
-import { callSettingsOf } from '../helpers/parameters';
-import { newRunState, redactError, redactValue } from '../transport';
+import { locatorOf, prefetchUsers } from '../helpers/locators';
+import { DEFAULT_CONCURRENCY, callSettingsOf, wholeNumberParameter } from '../helpers/parameters';
+import { containsSecret, newRunState, redactError, redactValue } from '../transport';
+import type { Scope } from '../transport';
 import * as apiRequest from './apiRequest';
 import type { ResourceOperations } from './types';
 import * as user from './user';
@@ -30,10 +31,14 @@ function errorItem(error: Error & { description?: unknown; httpCode?: unknown },
 	return { json, pairedItem: { item: itemIndex } };
 }
 
+/** One item: its output items, or the error it failed with. */
+type ItemOutcome = { items: INodeExecutionData[] } | { error: Error };
+
 /**
- * Runs the chosen operation once per input item. Every item yields its result (paired to it) or, under
- * "Continue On Fail", one error item in its place; order is kept. The API key is redacted from everything
- * the node outputs or throws.
+ * Runs the chosen operation once per input item, up to 'Options > Concurrency' items at a time (all JumpCloud
+ * calls of the execution share one adaptive limit). Every item yields its result (paired to it) or, under
+ * "Continue On Fail", one error item in its place; the output keeps the input order. The API key is redacted
+ * from everything the node outputs or throws.
  */
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -44,29 +49,78 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not supported for "${resource}"`);
 	}
 	const secret = String((await this.getCredentials('jumpCloudApi')).apiKey ?? '');
-	const run = newRunState();
+	const concurrency = concurrencyOf.call(this);
+	const run = newRunState(concurrency);
+	const continueOnFail = this.continueOnFail();
+	const scopeOf = (itemIndex: number): Scope => ({
+		itemIndex,
+		organizationId: locatorOf(this.getNodeParameter('organization', itemIndex, '')).value,
+		run,
+		cacheLookups: operation.cacheLookups === true,
+		...callSettingsOf.call(this, itemIndex),
+	});
+
+	if (operation.prefetch) await prefetchUsers.call(this, operation.prefetch, items.length, scopeOf);
+
+	const outcomes: ItemOutcome[] = new Array(items.length);
+	let next = 0;
+	let stopped = false;
+	const worker = async () => {
+		while (!stopped && next < items.length) {
+			const itemIndex = next++;
+			try {
+				const result = await operation.execute.call(this, scopeOf(itemIndex));
+				outcomes[itemIndex] = { items: outputItems(this, withoutSecret(result, secret), itemIndex) };
+			} catch (caught) {
+				outcomes[itemIndex] = { error: redactError(caught as Error, secret) };
+				// Without Continue On Fail the node stops: no new item starts; the ones running finish.
+				if (!continueOnFail) stopped = true;
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 
 	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const organizationId = locatorOf(this.getNodeParameter('organization', itemIndex, '')).value;
-			const scope = { itemIndex, organizationId, run, ...callSettingsOf.call(this, itemIndex) };
-			const result = redactValue(await operation.execute.call(this, scope), secret);
-			output.push(
-				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
-					itemData: { item: itemIndex },
-				}),
-			);
-		} catch (caught) {
-			const error = redactError(caught as Error, secret);
-			if (this.continueOnFail()) {
-				output.push(errorItem(error, itemIndex));
-				continue;
-			}
-			// Both constructors hand back an error of their own class unchanged (it already names its item).
-			if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject, { itemIndex });
-			throw new NodeOperationError(this.getNode(), error, { itemIndex });
+	for (const [itemIndex, outcome] of outcomes.entries()) {
+		if (!outcome) continue;
+		if ('items' in outcome) {
+			output.push(...outcome.items);
+		} else if (continueOnFail) {
+			output.push(errorItem(outcome.error, itemIndex));
+		} else {
+			throw stopError(this, outcome.error, itemIndex, outcomes);
 		}
 	}
 	return [output];
+}
+
+/** The node's Concurrency: a whole number of at least 1, read once (it bounds the whole execution). */
+function concurrencyOf(this: IExecuteFunctions): number {
+	return wholeNumberParameter.call(this, 'options.concurrency', 'Options > Concurrency', 0, DEFAULT_CONCURRENCY, 1);
+}
+
+/** The output items of one input item, each paired to it. */
+function outputItems(context: IExecuteFunctions, result: IDataObject | IDataObject[], itemIndex: number): INodeExecutionData[] {
+	return context.helpers.constructExecutionMetaData(context.helpers.returnJsonArray(result), { itemData: { item: itemIndex } });
+}
+
+/** The result, with the API key redacted where it occurs (copied only then: lists can be large). */
+function withoutSecret(result: IDataObject | IDataObject[], secret: string): IDataObject | IDataObject[] {
+	return containsSecret(result, secret) ? redactValue(result, secret) : result;
+}
+
+/**
+ * The error the node stops with, for the first failing item in input order. Items run side by side, so items
+ * after it may have completed (and changed JumpCloud) before the node stopped: the description says which.
+ */
+function stopError(context: IExecuteFunctions, error: Error, itemIndex: number, outcomes: ItemOutcome[]): Error {
+	const doneAfter = outcomes.flatMap((outcome, index) => (index > itemIndex && outcome && 'items' in outcome ? [index] : []));
+	if (doneAfter.length) {
+		const target = error as Error & { description?: string };
+		const note = `Items ${doneAfter.join(', ')}, which ran alongside, completed before the node stopped.`;
+		target.description = target.description ? `${target.description} ${note}` : note;
+	}
+	// Both constructors hand back an error of their own class unchanged (it already names its item).
+	if (error instanceof NodeApiError) return new NodeApiError(context.getNode(), error as unknown as JsonObject, { itemIndex });
+	return new NodeOperationError(context.getNode(), error, { itemIndex });
 }

@@ -12,6 +12,18 @@ export type OperationExecute = (this: IExecuteFunctions, scope: Scope) => Promis
 export interface OperationModule {
 	description: INodeProperties[];
 	execute: OperationExecute;
+	/**
+	 * Operations that change no user may answer repeated lookups (a user by email, a group by name) from the
+	 * execution's cache; the others look up afresh for every item.
+	 */
+	cacheLookups?: boolean;
+	/** User locators whose emails and usernames are looked up for all items at once, before the items run. */
+	prefetch?: UserPrefetch[];
+}
+
+/** A user-locator parameter of the operation, looked up in batches (v1 `$in`) before the items run. */
+export interface UserPrefetch {
+	parameter: string;
 }
 
 export type ResourceOperations = Record<string, OperationModule>;

@@ -1,6 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, INodeParameterResourceLocator } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 
+import type { UserPrefetch } from '../actions/types';
+import { isEmailAddress } from './users';
 import { isObjectId, jumpCloudApiRequest, jumpCloudApiRequestAllItems, v2ExactMatch } from '../transport';
 import type { JumpCloudContext, Scope } from '../transport';
 
@@ -23,28 +25,43 @@ export function userReferenceKind(reference: string): 'id' | UserKey {
 	return reference.includes('@') ? 'email' : 'username';
 }
 
-/** The fields every user lookup reads; callers may ask for more. */
+/** The fields a read by ID asks for when the caller names some (a lookup by email or username reads whole records). */
 const LOOKUP_FIELDS = ['_id', 'username', 'email'];
 
 /**
- * The one user whose email or username is exactly `value` (v1 `$eq` filter, case-sensitive), with the
- * lookup fields and any `extraFields`.
+ * The records a lookup finds, asked once per execution when the operation allows it (the same email or group
+ * name in many items costs one call); a failed lookup is forgotten, so the next item asks again.
  */
+async function cachedLookup(scope: Scope, key: string, lookup: () => Promise<IDataObject[]>): Promise<IDataObject[]> {
+	const cache = scope.cacheLookups ? scope.run?.lookups : undefined;
+	if (!cache) return await lookup();
+	const fullKey = `${scope.organizationId ?? ''}|${key}`;
+	let found = cache.get(fullKey);
+	if (!found) {
+		found = lookup();
+		cache.set(fullKey, found);
+		found.catch(() => cache.delete(fullKey));
+	}
+	return await found;
+}
+
+/** The one user whose email or username is exactly `value` (v1 `$eq` filter, case-sensitive), whole record. */
 export async function findUser(
 	this: JumpCloudContext,
 	key: UserKey,
 	value: string,
 	scope: Scope,
 	parameterLabel: string,
-	extraFields: string[] = [],
 ): Promise<IDataObject> {
-	const { results } = (await jumpCloudApiRequest.call(this, {
-		method: 'GET',
-		path: '/api/systemusers',
-		qs: { filter: `${key}:$eq:${value}`, limit: 2, fields: [...LOOKUP_FIELDS, ...extraFields].join(' ') },
-		...scope,
-	})) as { results?: IDataObject[] };
-	const matches = results ?? [];
+	const matches = await cachedLookup(scope, `user|${key}|${value}`, async () => {
+		const { results } = (await jumpCloudApiRequest.call(this, {
+			method: 'GET',
+			path: '/api/systemusers',
+			qs: { filter: `${key}:$eq:${value}`, limit: 2 },
+			...scope,
+		})) as { results?: IDataObject[] };
+		return results ?? [];
+	});
 	if (matches.length !== 1) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -98,7 +115,7 @@ function requireValue(this: JumpCloudContext, value: string, parameterLabel: str
 
 /** An email locator value must be an address: anything else cannot match and would only cost a call. */
 function requireEmail(this: JumpCloudContext, value: string, parameterLabel: string, itemIndex: number): void {
-	if (!/^[^\s@]+@[^\s@]+$/.test(value)) {
+	if (!isEmailAddress(value)) {
 		throw new NodeOperationError(this.getNode(), `'${parameterLabel}' is not an email address: "${value.slice(0, 100)}"`, {
 			itemIndex,
 			description: `Enter an address such as jane.doe@example.com, or switch '${parameterLabel}' to another mode.`,
@@ -123,28 +140,105 @@ export async function resolveUserLocator(
 }
 
 /**
- * The user a locator points at, read with `fields` (beyond `_id`, `username` and `email`): one lookup by
- * email or username, or one read by ID, which also proves the user exists right now.
+ * The user a locator points at, in one call that also proves the user exists right now: the lookup by email
+ * or username (a whole record), or a read by ID (of `fields` beyond `_id`, `username` and `email` when given,
+ * else the whole record).
  */
 export async function resolveUserRecord(
 	this: JumpCloudContext,
 	raw: unknown,
 	scope: Scope,
 	parameterLabel: string,
-	fields: string[] = [],
+	fields?: string[],
 ): Promise<IDataObject> {
 	const { mode, value } = locatorOf(raw);
 	requireValue.call(this, value, parameterLabel, scope.itemIndex);
 	if (mode === 'email') requireEmail.call(this, value, parameterLabel, scope.itemIndex);
-	if (mode === 'email' || mode === 'username') return await findUser.call(this, mode, value, scope, parameterLabel, fields);
+	if (mode === 'email' || mode === 'username') return await findUser.call(this, mode, value, scope, parameterLabel);
 	const id = requireObjectId.call(this, value, 'user', parameterLabel, scope.itemIndex);
 	return await jumpCloudApiRequest.call(this, {
 		method: 'GET',
 		path: `/api/systemusers/${id}`,
-		qs: { fields: [...LOOKUP_FIELDS, ...fields].join(' ') },
+		qs: fields ? { fields: [...LOOKUP_FIELDS, ...fields].join(' ') } : undefined,
 		notFoundHint: `Check the '${parameterLabel}' parameter: no user with ID ${id} exists in this organization.`,
 		...scope,
 	});
+}
+
+/** Values per `$in` lookup: a page holds them all, and the URL stays short. */
+const BATCH_VALUES = 50;
+const BATCH_CHARACTERS = 2000;
+
+/**
+ * Looks up, before the items run, every email and username the given user locators name across all items:
+ * one v1 `$in` call per 50 values instead of one call per item. The results fill the execution's lookup
+ * cache; a value whose batch fails is looked up again by its own item.
+ */
+export async function prefetchUsers(
+	this: IExecuteFunctions,
+	prefetch: UserPrefetch[],
+	itemCount: number,
+	scopeOf: (itemIndex: number) => Scope,
+): Promise<void> {
+	const wanted = new Map<string, { scope: Scope; key: UserKey; values: Set<string> }>();
+	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
+		let scope: Scope;
+		try {
+			scope = scopeOf(itemIndex);
+		} catch {
+			continue; // the item fails on its own, with its own error
+		}
+		const cache = scope.cacheLookups ? scope.run?.lookups : undefined;
+		if (!cache) return;
+		for (const { parameter } of prefetch) {
+			let raw: unknown;
+			try {
+				raw = this.getNodeParameter(parameter, itemIndex);
+			} catch {
+				continue;
+			}
+			const { mode, value } = locatorOf(raw);
+			if (mode !== 'email' && mode !== 'username') continue;
+			// Values that would fail anyway, or that a `|` list cannot carry plainly, are left to their items.
+			if (value === '' || value.length > 1024 || value.includes('\\') || (mode === 'email' && !isEmailAddress(value))) continue;
+			if (cache.has(`${scope.organizationId ?? ''}|user|${mode}|${value}`)) continue;
+			const group = `${scope.organizationId ?? ''}|${mode}`;
+			if (!wanted.has(group)) wanted.set(group, { scope: { ...scope, retryBudget: { ...scope.retryBudget! } }, key: mode, values: new Set() });
+			wanted.get(group)!.values.add(value);
+		}
+	}
+	const batches: Array<Promise<unknown>> = [];
+	for (const { scope, key, values } of wanted.values()) {
+		// A batch pays off from two values on; a single one is looked up by its item, after its own checks.
+		if (values.size < 2) continue;
+		let batch: string[] = [];
+		const flush = () => {
+			if (batch.length) batches.push(lookupBatch.call(this, scope, key, batch));
+			batch = [];
+		};
+		for (const value of values) {
+			if (batch.length >= BATCH_VALUES || batch.join('|').length + value.length > BATCH_CHARACTERS) flush();
+			batch.push(value);
+		}
+		flush();
+	}
+	await Promise.all(batches);
+}
+
+/** One `$in` lookup; every value's cache entry is the records with exactly that value. */
+async function lookupBatch(this: IExecuteFunctions, scope: Scope, key: UserKey, values: string[]): Promise<void> {
+	const found = jumpCloudApiRequest
+		.call(this, {
+			method: 'GET',
+			path: '/api/systemusers',
+			// `|` separates $in terms; one inside a value is escaped (v1 spec, trait_filter_filter).
+			qs: { filter: `${key}:$in:${values.map((value) => value.replace(/\|/g, '\\|')).join('|')}`, limit: values.length },
+			...scope,
+		})
+		.then(({ results }) => (results ?? []) as IDataObject[]);
+	for (const value of values) {
+		await cachedLookup(scope, `user|${key}|${value}`, async () => (await found).filter((user) => user[key] === value)).catch(() => undefined);
+	}
 }
 
 /** The user ID a free-text reference (ID, email or username) points at. */
@@ -175,10 +269,12 @@ export async function resolveUserGroupLocator(
 	if (mode !== 'name') return requireObjectId.call(this, value, 'user group', parameterLabel, scope.itemIndex);
 
 	const { filter, matches } = v2ExactMatch('name', value);
-	const groups = await jumpCloudApiRequestAllItems.call(
-		this,
-		{ method: 'GET', path: '/api/v2/usergroups', qs: { filter, fields: ['id', 'name'] }, ...scope },
-		{ returnAll: true, matches },
+	const groups = await cachedLookup(scope, `group|name|${value}`, async () =>
+		await jumpCloudApiRequestAllItems.call(
+			this,
+			{ method: 'GET', path: '/api/v2/usergroups', qs: { filter, fields: ['id', 'name'] }, ...scope },
+			{ returnAll: true, matches },
+		),
 	);
 	if (groups.length !== 1) {
 		throw new NodeOperationError(

@@ -17,6 +17,13 @@ export const SIMPLIFIED_USER_FIELDS = [
 	'created',
 ] as const;
 
+const EMAIL_ADDRESS = /^[^\s@]+@[^\s@]+$/;
+
+/** Whether a value reads as an email address (something@somewhere, no spaces): JumpCloud's own minimum. */
+export function isEmailAddress(value: string): boolean {
+	return EMAIL_ADDRESS.test(value);
+}
+
 /** JumpCloud never returns passwords; this makes sure the node never does either. */
 export function withoutSecrets(user: IDataObject): IDataObject {
 	const safe = { ...user };

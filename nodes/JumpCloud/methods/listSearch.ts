@@ -6,8 +6,11 @@ import type {
 } from 'n8n-workflow';
 
 import { locatorOf } from '../helpers/locators';
-import { listPageOf, jumpCloudRequest, MAX_PAGE_SIZE } from '../transport';
+import { listPageOf, listShapeProblem, jumpCloudRequest, MAX_PAGE_SIZE, retryPolicyFor } from '../transport';
 import type { JumpCloudRequest } from '../transport';
+
+/** A picker in the editor waits a few seconds at most: short timeout, short retries. */
+const PICKER_WAIT_MS = 5_000;
 
 /** One page of a server-side search; the pagination token is the next `skip`. */
 async function searchPage(
@@ -17,7 +20,14 @@ async function searchPage(
 	toItem: (record: IDataObject) => INodeListSearchItems,
 ): Promise<INodeListSearchResult> {
 	const skip = Number(paginationToken ?? 0) || 0;
-	const response = await jumpCloudRequest.call(this, { ...request, qs: { ...request.qs, limit: MAX_PAGE_SIZE, skip } });
+	const response = await jumpCloudRequest.call(this, {
+		...request,
+		qs: { ...request.qs, limit: MAX_PAGE_SIZE, skip },
+		validate: listShapeProblem,
+		timeoutMs: 15_000,
+		retryPolicy: retryPolicyFor(PICKER_WAIT_MS),
+		retryBudget: { waitLeftMs: PICKER_WAIT_MS },
+	});
 	const { results, totalCount } = listPageOf(response);
 	const next = skip + results.length;
 	const more = results.length === MAX_PAGE_SIZE && (totalCount === undefined || next < totalCount);

@@ -158,6 +158,15 @@ export function redactSecret(text: string, secret: string | undefined): string {
 	return text.split(secret).join(REDACTED);
 }
 
+/** Whether the secret occurs in any string of a JSON-like value (walked, not serialized: lists can be large). */
+export function containsSecret(value: unknown, secret: string | undefined): boolean {
+	if (!secret || secret.length < 8) return false;
+	if (typeof value === 'string') return value.includes(secret);
+	if (Array.isArray(value)) return value.some((entry) => containsSecret(entry, secret));
+	if (value && typeof value === 'object') return Object.values(value as IDataObject).some((entry) => containsSecret(entry, secret));
+	return false;
+}
+
 /** A copy of a JSON-like value with the secret redacted from every string in it. */
 export function redactValue<T>(value: T, secret: string | undefined): T {
 	if (!secret || secret.length < 8) return value;

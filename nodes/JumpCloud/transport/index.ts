@@ -4,6 +4,7 @@
  */
 export * from './errors';
 export * from './hosts';
+export * from './limiter';
 export * from './paging';
 export * from './query';
 export * from './request';

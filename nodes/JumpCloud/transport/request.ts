@@ -20,6 +20,7 @@ import {
 } from './errors';
 import type { ErrorContext } from './errors';
 import { acceptsOrganizationHeader, baseUrlOf, defaultOrganizationOf, isObjectId } from './hosts';
+import { RequestLimiter } from './limiter';
 import { queryStringOf } from './query';
 import {
 	DEFAULT_MAX_RETRY_WAIT_MS,
@@ -38,10 +39,14 @@ export type JumpCloudContext = IExecuteFunctions | ILoadOptionsFunctions;
 export interface RunState {
 	/** Whether an organization ID exists, by ID: asked at most once per execution, after a 404. */
 	organizationChecks: Map<string, Promise<boolean>>;
+	/** Lookups (user by email, group by name, …) by organization, kind and value: each made once per execution. */
+	lookups: Map<string, Promise<IDataObject[]>>;
+	/** Bounds the calls in flight across all items, and backs off when JumpCloud throttles. */
+	limiter: RequestLimiter;
 }
 
-export function newRunState(): RunState {
-	return { organizationChecks: new Map() };
+export function newRunState(concurrency = 1): RunState {
+	return { organizationChecks: new Map(), lookups: new Map(), limiter: new RequestLimiter(concurrency) };
 }
 
 /** Where and how an item's calls run. Operations spread it into every request they make. */
@@ -54,6 +59,8 @@ export interface Scope {
 	/** What the item may still spend waiting to retry, shared by all its calls. */
 	retryBudget?: RetryBudget;
 	run?: RunState;
+	/** Whether lookups may be answered from the execution's cache (only operations that change no user do). */
+	cacheLookups?: boolean;
 }
 
 /** The outcome of checking whether a request that got no clear answer took effect. */
@@ -96,6 +103,9 @@ export interface JumpCloudResponse {
 }
 
 const REPEATABLE_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+
+/** A safety stop for 429s, which are otherwise bounded by the item's wait budget alone. */
+const MAX_THROTTLED_SENDS = 50;
 
 interface ResolvedOrganization {
 	id: string;
@@ -251,16 +261,20 @@ async function send(
 	const abortSignal = 'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal?.() : undefined;
 
 	let unclear = false;
+	let failedSends = 0;
+	let throttledSends = 0;
 	for (let attempt = 1; ; attempt++) {
 		const context: ErrorContext = { ...baseContext, attempts: attempt };
-		let failure: { kind: FailureKind; error: NodeApiError; waitMs?: number };
+		let failure: { kind: FailureKind; error: NodeApiError; waitMs?: number; throttled?: boolean };
 		let response: IN8nHttpFullResponse | undefined;
 		try {
 			// A copy per send: the helper adds an abort signal and drops empty bodies on the object it gets.
-			response = (await this.helpers.httpRequestWithAuthentication.call(this, 'jumpCloudApi', {
-				...options,
-				headers: { ...headers },
-			})) as IN8nHttpFullResponse;
+			const sendOnce = async () =>
+				(await this.helpers.httpRequestWithAuthentication.call(this, 'jumpCloudApi', {
+					...options,
+					headers: { ...headers },
+				})) as IN8nHttpFullResponse;
+			response = request.run ? await request.run.limiter.run(sendOnce) : await sendOnce();
 		} catch (error) {
 			const network = networkFailureOf(error);
 			failure = { kind: network.kind, error: jumpCloudNetworkError(node, network, context) };
@@ -268,10 +282,12 @@ async function send(
 		if (response) {
 			const statusCode = Number(response.statusCode);
 			const responseHeaders = (response.headers ?? {}) as IDataObject;
+			if (statusCode >= 300 && statusCode < 400) throw redirectError(node, statusCode, responseHeaders, context);
 			if (statusCode < 400 || accepted.includes(statusCode)) {
 				const parsed = parseAnswer(response.body, responseHeaders, statusCode < 400 ? request.expect ?? 'json' : 'any');
 				const why = parsed.ok ? (statusCode < 400 ? request.validate?.(parsed.value) : undefined) : parsed.why;
 				if (parsed.ok && why === undefined) {
+					request.run?.limiter.succeeded();
 					return { statusCode, headers: responseHeaders, body: parsed.value, afterUnclearAttempt: unclear };
 				}
 				failure = { kind: 'unclear', error: jumpCloudInvalidAnswerError(node, statusCode, why ?? 'unreadable', context) };
@@ -280,7 +296,8 @@ async function send(
 				const errorBody = parsed.ok ? parsed.value : String(response.body ?? '').slice(0, 500);
 				const error = jumpCloudApiError(node, statusCode, errorBody, context);
 				if (statusCode === 429) {
-					failure = { kind: 'notSent', error, waitMs: retryAfterMs(responseHeaders['retry-after']) };
+					request.run?.limiter.throttled();
+					failure = { kind: 'notSent', error, waitMs: retryAfterMs(responseHeaders['retry-after']), throttled: true };
 				} else if (statusCode >= 500) {
 					failure = { kind: 'unclear', error, waitMs: retryAfterMs(responseHeaders['retry-after']) };
 				} else {
@@ -305,12 +322,38 @@ async function send(
 				if (check.applied) return { statusCode: 200, headers: {}, body: check.body, afterUnclearAttempt: true };
 			}
 		}
-		if (attempt >= policy.maxAttempts) throw current.error;
-		const waitMs = current.waitMs ?? backoffMs(attempt, policy);
+		// A 429 means JumpCloud did nothing: those are retried as long as the item's wait budget lasts (spread by
+		// jitter, so throttled items do not all come back at once); other failures at most maxAttempts times.
+		let waitMs: number;
+		if (current.throttled) {
+			throttledSends++;
+			if (policy.maxAttempts === 1 || throttledSends >= MAX_THROTTLED_SENDS) throw current.error;
+			waitMs = current.waitMs !== undefined ? current.waitMs + Math.random() * Math.min(1000, current.waitMs / 4) : backoffMs(throttledSends, policy);
+		} else {
+			failedSends++;
+			if (failedSends >= policy.maxAttempts) throw current.error;
+			waitMs = current.waitMs ?? backoffMs(failedSends, policy);
+		}
 		if (waitMs > budget.waitLeftMs) throw current.error;
 		budget.waitLeftMs -= waitMs;
 		if (waitMs > 0) await sleep(waitMs, abortSignal);
 	}
+}
+
+/** JumpCloud does not redirect API calls; a redirect means a wrong host, and the key must not follow it. */
+function redirectError(node: INode, statusCode: number, headers: IDataObject, context: ErrorContext): NodeApiError {
+	let target = 'elsewhere';
+	try {
+		target = new URL(String(headers.location ?? ''), 'http://invalid').host || target;
+	} catch {
+		// no usable Location header
+	}
+	return new NodeApiError(node, { message: `HTTP ${statusCode}` } as JsonObject, {
+		message: `The server redirected ${context.method} ${context.path} to ${target}`,
+		description: "JumpCloud's API does not redirect, and the node never sends the API key to another host. Check the credential's 'Region' (or 'Base URL').",
+		httpCode: String(statusCode),
+		itemIndex: context.itemIndex,
+	});
 }
 
 /**

@@ -1,7 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { JumpCloudApi } from '../../../credentials/JumpCloudApi.credentials';
+import { DEFAULT_CONCURRENCY } from '../../../nodes/JumpCloud/helpers/parameters';
 import { JumpCloud } from '../../../nodes/JumpCloud/JumpCloud.node';
+import { DEFAULT_MAX_RETRY_WAIT_MS, DEFAULT_TIMEOUT_MS } from '../../../nodes/JumpCloud/transport';
 
 const { description, methods } = new JumpCloud();
 const properties = description.properties;
@@ -87,6 +89,26 @@ describe('JumpCloud node description', () => {
 			const fields = all.filter((property) => property.name === name && property.displayName);
 			expect(fields.length).toBeGreaterThan(0);
 			for (const field of fields) expect(field.typeOptions?.password).toBe(true);
+		}
+	});
+
+	it("gives every operation the common options, with the transport's defaults", () => {
+		const operations = properties.filter((property) => property.name === 'operation').flatMap((operation) =>
+			(operation.options as INodePropertyOptions[]).map((option) => [operation.displayOptions?.show?.resource?.[0], option.value]),
+		);
+		for (const [resource, operation] of [...operations, ['apiRequest', undefined]]) {
+			const options = properties.find(
+				(property) =>
+					property.name === 'options' &&
+					property.displayOptions?.show?.resource?.includes(resource as string) &&
+					(operation === undefined || property.displayOptions?.show?.operation?.includes(operation as string)),
+			);
+			const defaults = Object.fromEntries(((options?.options ?? []) as INodeProperties[]).map((option) => [option.name, option.default]));
+			expect({ resource, operation, defaults }).toEqual({
+				resource,
+				operation,
+				defaults: expect.objectContaining({ concurrency: DEFAULT_CONCURRENCY, timeout: DEFAULT_TIMEOUT_MS, maxRetryWait: DEFAULT_MAX_RETRY_WAIT_MS / 1000 }),
+			});
 		}
 	});
 });

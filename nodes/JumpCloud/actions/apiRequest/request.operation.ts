@@ -2,7 +2,8 @@ import { NodeOperationError, jsonParse, updateDisplayOptions } from 'n8n-workflo
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INode, INodeProperties } from 'n8n-workflow';
 
 import type { Scope } from '../../helpers/locators';
-import { jumpCloudRequest } from '../../transport';
+import { limitOf } from '../../helpers/parameters';
+import { jumpCloudApiRequestAllItems, jumpCloudRequest } from '../../transport';
 import { optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -47,6 +48,39 @@ const properties: INodeProperties[] = [
 				],
 			},
 		],
+	},
+	{
+		displayName: 'Pagination',
+		name: 'pagination',
+		type: 'options',
+		default: 'off',
+		description: 'Whether to read a whole list (a v1 or v2 list endpoint) and output its records as items',
+		displayOptions: { show: { method: ['GET'] } },
+		options: [
+			{ name: 'Off', value: 'off', description: 'One call; the answer as JumpCloud sends it' },
+			{
+				name: 'Limit and Skip',
+				value: 'limitSkip',
+				description: 'Pages of 100 with limit/skip, read side by side when JumpCloud says the total; one item per record',
+			},
+		],
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show: { method: ['GET'], pagination: ['limitSkip'] } },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		default: 50,
+		typeOptions: { minValue: 1 },
+		description: 'Max number of results to return',
+		displayOptions: { show: { method: ['GET'], pagination: ['limitSkip'], returnAll: [false] } },
 	},
 	{
 		displayName: 'JSON Body',
@@ -162,6 +196,23 @@ export async function execute(this: IExecuteFunctions, scope: Scope) {
 	}
 	const body = ['POST', 'PUT', 'PATCH'].includes(method) ? bodyOf.call(this, i) : undefined;
 	const { fullResponse = false } = this.getNodeParameter('options', i, {}) as IDataObject;
+	if (method === 'GET' && this.getNodeParameter('pagination', i, 'off') === 'limitSkip') {
+		for (const name of ['limit', 'skip']) {
+			if (qs[name] !== undefined) {
+				throw new NodeOperationError(this.getNode(), `Query parameter '${name}' is set by the pagination`, {
+					itemIndex: i,
+					description: `Remove '${name}' from 'Path' and 'Query Parameters', or set 'Pagination' to 'Off'. Use 'Limit' to cap the records.`,
+				});
+			}
+		}
+		const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
+		// The caller's own sort (if any) is kept: this reads any list, including ones that take no sort.
+		return await jumpCloudApiRequestAllItems.call(
+			this,
+			{ method, path, qs, ...scope },
+			{ returnAll, limit: returnAll ? undefined : limitOf.call(this, i), sortById: false },
+		);
+	}
 
 	// Anything may come back (some routes answer plain text); POST and PATCH are never blindly repeated.
 	const response = await jumpCloudRequest.call(this, { method, path, qs, body, expect: 'any', ...scope });

@@ -16,6 +16,10 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['assignManager'] } }, properties);
 
+/** Membership and manager changes change no user: lookups come from the execution's cache, in batches. */
+export const cacheLookups = true;
+export const prefetch = [{ parameter: 'user' }, { parameter: 'manager' }];
+
 export async function execute(this: IExecuteFunctions, scope: Scope) {
 	const ownManager = () =>
 		new NodeOperationError(this.getNode(), 'A user cannot be their own manager', {

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { resolveUserLocator, resolveUserReference } from '../../helpers/locators';
 import type { Scope } from '../../helpers/locators';
+import { isEmailAddress } from '../../helpers/users';
 import { profileFields } from './profileFields';
 
 export const userPath = (id: string) => `/api/systemusers/${id}`;
@@ -33,7 +34,6 @@ const FIELD_LABELS: Record<string, string> = Object.fromEntries(profileFields('u
 
 /** JumpCloud's length limits (v1 spec, systemuserputpost): 1024 characters, 256 for the employee ID. */
 const maxLengthOf = (field: string) => (field === 'employeeIdentifier' ? 256 : 1024);
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
 /**
  * Refuses, before anything is sent, a body JumpCloud would refuse for the input alone: an empty username or
@@ -49,7 +49,7 @@ export function checkUserBody(this: IExecuteFunctions, body: IDataObject, labelO
 		if ((field === 'username' || field === 'email') && String(value ?? '').trim() === '') {
 			refuse(`'${label}' is empty`, `JumpCloud needs a ${field} for every user; enter one.`);
 		}
-		if ((field === 'email' || field === 'alternateEmail') && typeof value === 'string' && value !== '' && !EMAIL.test(value)) {
+		if ((field === 'email' || field === 'alternateEmail') && typeof value === 'string' && value !== '' && !isEmailAddress(value)) {
 			refuse(`'${label}' is not an email address: "${value.slice(0, 100)}"`, `Enter an address such as jane.doe@example.com in '${label}'.`);
 		}
 		const strings = typeof value === 'string' ? [value] : Array.isArray(value) ? value.flatMap((entry) => Object.values(entry as IDataObject)) : [];

@@ -6,6 +6,10 @@ import { changeMembership, membershipProperties } from './membership';
 
 export const description = updateDisplayOptions({ show: { resource: ['userGroup'], operation: ['addUser'] } }, membershipProperties);
 
+/** Membership and manager changes change no user: lookups come from the execution's cache, in batches. */
+export const cacheLookups = true;
+export const prefetch = [{ parameter: 'user' }];
+
 export async function execute(this: IExecuteFunctions, scope: Scope) {
 	return await changeMembership.call(this, scope, 'add');
 }

@@ -54,8 +54,7 @@ export async function execute(this: IExecuteFunctions, scope: Scope) {
 	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
 	const limit = returnAll ? undefined : limitOf.call(this, i);
 	const { filter, matches } = userGroupFilters(this.getNodeParameter('filters', i, {}) as IDataObject);
-	// Group names are unique per organization, so sorting by name pages stably.
-	const qs: IDataObject = { sort: 'name' };
+	const qs: IDataObject = {};
 	if (filter.length) qs.filter = filter;
 	return await jumpCloudApiRequestAllItems.call(
 		this,

@@ -5,7 +5,8 @@ import { byId, byUsername } from '../../../helpers/locators';
 import { useSimulator } from '../../../helpers/simulator';
 
 const fixture = useSimulator();
-const getJdoe = (options: INodeParameters = {}): INodeParameters => ({ resource: 'user', operation: 'get', user: byUsername('jdoe'), options });
+const JDOE = '660000000000000000000002';
+const getJdoe = (options: INodeParameters = {}): INodeParameters => ({ resource: 'user', operation: 'get', user: byId(JDOE), options });
 const httpCode = (error: unknown) => (error as { httpCode?: string } | undefined)?.httpCode;
 
 describe('transport: retries, timeouts and what an error says (WorkflowExecute â†’ simulator)', () => {
@@ -13,7 +14,7 @@ describe('transport: retries, timeouts and what an error says (WorkflowExecute â
 		fixture.sim.failNext({ status: 429, count: 2, retryAfter: '0' });
 		const result = await runNode({ parameters: getJdoe(), credentials: fixture.singleOrg() });
 		expect(result.json[0].username).toBe('jdoe');
-		expect(fixture.requests().map((r) => r.status)).toEqual([429, 429, 200, 200]);
+		expect(fixture.requests().map((r) => r.status)).toEqual([429, 429, 200]);
 	});
 
 	it('reads Retry-After given as an HTTP date', async () => {
@@ -22,7 +23,7 @@ describe('transport: retries, timeouts and what an error says (WorkflowExecute â
 		const result = await runNode({ parameters: getJdoe(), credentials: fixture.singleOrg() });
 		expect(result.json[0].username).toBe('jdoe');
 		expect(Date.now() - started).toBeLessThan(5000);
-		expect(fixture.requests().map((r) => r.status)).toEqual([429, 200, 200]);
+		expect(fixture.requests().map((r) => r.status)).toEqual([429, 200]);
 	});
 
 	it('gives up at once when Retry-After is longer than the item may wait, and says which option to raise', async () => {
@@ -50,17 +51,21 @@ describe('transport: retries, timeouts and what an error says (WorkflowExecute â
 	});
 
 	it('shares the retry wait between all the calls of one item', async () => {
-		// The lookup waits 1 s for its 429; the read that follows may then only wait 0.5 s more.
-		fixture.sim.failNext({ status: 429, retryAfter: '1', pathPrefix: '/api/systemusers', count: 2 });
-		const result = await runNode({ parameters: getJdoe({ maxRetryWait: 1.5 }), credentials: fixture.singleOrg() });
+		// The lookup waits 1 s for its 429; the update that follows may then only wait 0.5 s more.
+		fixture.sim.failNext({ status: 429, retryAfter: '1', method: 'GET' });
+		fixture.sim.failNext({ status: 429, retryAfter: '1', method: 'PUT' });
+		const result = await runNode({
+			parameters: { resource: 'user', operation: 'update', user: byUsername('jdoe'), updateFields: { jobTitle: 'X' }, options: { maxRetryWait: 1.5 } },
+			credentials: fixture.singleOrg(),
+		});
 		expect(httpCode(result.error)).toBe('429');
-		expect(fixture.calls()).toEqual(['GET /api/systemusers 429(status)', 'GET /api/systemusers 429(status)']);
+		expect(fixture.calls()).toEqual(['GET /api/systemusers 429(status)', 'GET /api/systemusers 200', `PUT /api/systemusers/${JDOE} 429(status)`]);
 	});
 
 	it('times a call out after Options > Timeout, retries it, and names the call and the option', async () => {
 		fixture.sim.failNext({ fault: 'hang', count: 10 });
 		const result = await runNode({ parameters: getJdoe({ timeout: 200, maxRetryWait: 0.3 }), credentials: fixture.singleOrg() });
-		expect(result.error?.message).toBe('JumpCloud did not answer GET /api/systemusers within 0.2 s');
+		expect(result.error?.message).toBe(`JumpCloud did not answer GET /api/systemusers/${JDOE} within 0.2 s`);
 		expect(result.error?.description).toContain("Raise 'Options > Timeout'");
 		expect(fixture.requests().length).toBeGreaterThan(1);
 	});
@@ -71,13 +76,13 @@ describe('transport: retries, timeouts and what an error says (WorkflowExecute â
 		fixture.sim.failNext({ fault: 'truncated' });
 		const result = await runNode({ parameters: getJdoe({ maxRetryWait: 1 }), credentials: fixture.singleOrg() });
 		expect(result.json[0].username).toBe('jdoe');
-		expect(fixture.requests()).toHaveLength(5);
+		expect(fixture.requests()).toHaveLength(4);
 	});
 
 	it('says the connection broke (not "check Region") when it keeps breaking', async () => {
 		fixture.sim.failNext({ fault: 'truncated', count: 10 });
 		const result = await runNode({ parameters: getJdoe({ maxRetryWait: 0.5 }), credentials: fixture.singleOrg() });
-		expect(result.error?.message).toBe('The connection to JumpCloud broke before it answered GET /api/systemusers');
+		expect(result.error?.message).toBe(`The connection to JumpCloud broke before it answered GET /api/systemusers/${JDOE}`);
 		expect(result.error?.description).toMatch(/^ERR_BAD_RESPONSE: the network or JumpCloud closed the connection \(sent \d times\)/);
 		expect(result.error?.description).not.toContain('Region');
 	});
@@ -86,6 +91,14 @@ describe('transport: retries, timeouts and what an error says (WorkflowExecute â
 		const result = await runNode({ parameters: getJdoe({ maxRetryWait: 0.2 }), credentials: { ...fixture.singleOrg(), baseUrl: 'http://127.0.0.1:1' } });
 		expect(result.error?.message).toBe('Could not reach JumpCloud');
 		expect(result.error?.description).toMatch(/^ECONNREFUSED: check the credential's 'Region'/);
+	});
+
+	it('never follows a redirect with the API key, and says to check the region', async () => {
+		fixture.sim.failNext({ status: 302, headers: { location: 'https://attacker.example/api/systemusers' }, body: '' });
+		const result = await runNode({ parameters: getJdoe(), credentials: fixture.singleOrg() });
+		expect(result.error?.message).toBe(`The server redirected GET /api/systemusers/${JDOE} to attacker.example`);
+		expect(result.error?.description).toContain("Check the credential's 'Region'");
+		expect(fixture.requests()).toHaveLength(1);
 	});
 
 	describe('organizations JumpCloud does not know', () => {

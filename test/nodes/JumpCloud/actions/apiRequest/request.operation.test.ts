@@ -173,6 +173,38 @@ describe('API request (WorkflowExecute → simulator)', () => {
 		const result = await runNode({ parameters: request({}), credentials: fixture.singleOrg() });
 		expect(result.json).toEqual([{ body: 'OK, unlocked' }]);
 	});
+
+	describe('pagination', () => {
+		it('reads a whole v1 list and outputs one item per record, in ceil(N/100) calls', async () => {
+			const result = await runNode({
+				parameters: request({ path: '/api/systemusers', queryParameters: rows(['fields', 'username email'], ['sort', 'username']), pagination: 'limitSkip', returnAll: true }),
+				credentials: fixture.singleOrg(),
+			});
+			const usernames = fixture.sim.directory.users(fixture.sim.orgs.acme).map((user) => user.username).sort();
+			expect(result.json.map((user) => user.username)).toEqual(usernames);
+			expect(fixture.requests().map((r) => [r.query.skip, r.query.limit, r.query.sort])).toEqual([
+				['0', '100', 'username'],
+				['100', '32', 'username'],
+			]);
+		});
+
+		it('reads a v2 list that takes no sort (group members) up to a Limit', async () => {
+			const allStaff = fixture.acmeGroup('All Staff');
+			const result = await runNode({
+				parameters: request({ path: `/api/v2/usergroups/${allStaff.id}/members`, pagination: 'limitSkip', limit: 120 }),
+				credentials: fixture.singleOrg(),
+			});
+			expect(result.json).toHaveLength(120);
+			expect(result.json.map((edge) => (edge.to as { id: string }).id)).toEqual(fixture.sim.directory.groupMembers(fixture.sim.orgs.acme, allStaff.id).slice(0, 120));
+			expect(fixture.requests().every((r) => r.query.sort === undefined)).toBe(true);
+		});
+
+		it('refuses limit or skip in the query, which the pagination sets', async () => {
+			const result = await runNode({ parameters: request({ path: '/api/systemusers?limit=5', pagination: 'limitSkip', returnAll: true }), credentials: fixture.singleOrg() });
+			expect(result.error?.message).toBe("Query parameter 'limit' is set by the pagination");
+			expect(fixture.requests()).toHaveLength(0);
+		});
+	});
 });
 
 describe('API request path', () => {

@@ -5,7 +5,7 @@ import { byEmail, byId, byUsername, fromList } from '../../../../helpers/locator
 const fixture = useSimulator();
 
 describe('user › get (WorkflowExecute → simulator)', () => {
-	it('finds a user by email, then reads it, simplified', async () => {
+	it('finds a user by email in one call (the lookup returns the whole record), simplified', async () => {
 		const jdoe = fixture.acmeUser('jdoe');
 		const msmith = fixture.acmeUser('msmith');
 		const result = await runNode({
@@ -19,12 +19,11 @@ describe('user › get (WorkflowExecute → simulator)', () => {
 		expect(result.json[0].phoneNumbers).toBeUndefined();
 		expect(result.items[0].pairedItem).toEqual({ item: 0 });
 
-		const [lookup, read] = fixture.requests();
-		expect(fixture.requests()).toHaveLength(2);
+		const [lookup] = fixture.requests();
+		expect(fixture.requests()).toHaveLength(1);
 		expect(lookup).toMatchObject({ method: 'GET', path: '/api/systemusers', apiKey: 'single', orgId: undefined });
-		expect(lookup.query).toEqual({ filter: 'email:$eq:jane.doe@acme.example', limit: '2', fields: '_id username email' });
-		expect(read).toMatchObject({ method: 'GET', path: `/api/systemusers/${jdoe._id}`, apiKey: 'single', orgId: undefined });
-		expect(read.headers.accept).toBe('application/json');
+		expect(lookup.query).toEqual({ filter: 'email:$eq:jane.doe@acme.example', limit: '2' });
+		expect(lookup.headers.accept).toBe('application/json');
 	});
 
 	it('finds a user by username; Simplify off returns the whole record without secrets', async () => {
@@ -55,5 +54,22 @@ describe('user › get (WorkflowExecute → simulator)', () => {
 		expect(result.error?.message).toBe('No JumpCloud user has the email "jane+it@acme.example"');
 		expect(fixture.requests()[0].query.filter).toBe('email:$eq:jane+it@acme.example');
 		expect(fixture.requests()[0].rawQuery).toContain('jane%2Bit%40acme.example');
+	});
+
+	it('looks up the emails of many items in batches of 50 ($in), once per distinct value', async () => {
+		const users = fixture.sim.directory.users(fixture.sim.orgs.acme).slice(0, 120);
+		const emails = [...users.map((user) => user.email), users[0].email, 'nobody@acme.example'];
+		const result = await runNode({
+			parameters: { resource: 'user', operation: 'get', user: byEmail('={{ $json.email }}') },
+			credentials: fixture.singleOrg(),
+			items: emails.map((email) => ({ email })),
+			continueOnFail: true,
+		});
+		expect(result.json.map((user) => user.email ?? user.error)).toEqual([...emails.slice(0, 121), 'No JumpCloud user has the email "nobody@acme.example"']);
+		expect(result.items.map((item) => (item.pairedItem as { item: number }).item)).toEqual(emails.map((_, index) => index));
+		// 121 distinct addresses: three $in lookups, and not one call per item.
+		expect(fixture.calls()).toEqual(['GET /api/systemusers 200', 'GET /api/systemusers 200', 'GET /api/systemusers 200']);
+		expect(fixture.requests().map((request) => String(request.query.filter).split('|').length)).toEqual([50, 50, 21]);
+		expect(fixture.requests()[0].query.filter).toMatch(/^email:\$in:/);
 	});
 });

@@ -6,18 +6,18 @@ const fixture = useSimulator();
 const acme = () => fixture.sim.orgs.acme;
 
 describe('user group › get many (WorkflowExecute → simulator)', () => {
-	it('returns up to Limit groups in one request, sorted by name', async () => {
+	it('returns up to Limit groups in one request, in the order JumpCloud created them', async () => {
 		const result = await runNode({ parameters: { resource: 'userGroup', operation: 'getAll', limit: 5 }, credentials: fixture.singleOrg() });
-		expect(result.json.map((g) => g.name)).toEqual(['Admins', 'All Staff', 'Contractors', 'Engineering', 'Finance']);
+		expect(result.json.map((g) => g.name)).toEqual(['Engineering', 'Sales', 'Support', 'Marketing', 'Finance']);
 		expect(result.items.every((item) => JSON.stringify(item.pairedItem) === '{"item":0}')).toBe(true);
-		expect(fixture.requests().map((r) => r.query)).toEqual([{ sort: 'name', limit: '5', skip: '0' }]);
+		expect(fixture.requests().map((r) => r.query)).toEqual([{ sort: 'id', limit: '5', skip: '0' }]);
 	});
 
 	it('pages with skip until everything is in when Return All is on', async () => {
 		const result = await runNode({ parameters: { resource: 'userGroup', operation: 'getAll', returnAll: true }, credentials: fixture.singleOrg() });
 		expect(result.json).toHaveLength(fixture.sim.directory.groups(acme()).length);
 		expect(new Set(result.json.map((g) => g.id)).size).toBe(result.json.length);
-		expect(fixture.requests().map((r) => r.query)).toEqual([{ sort: 'name', limit: '100', skip: '0' }]);
+		expect(fixture.requests().map((r) => r.query)).toEqual([{ sort: 'id', limit: '100', skip: '0' }]);
 	});
 
 	it('pages a Limit above 100 in pages of at most 100', async () => {
@@ -29,6 +29,7 @@ describe('user group › get many (WorkflowExecute → simulator)', () => {
 			['100', '0'],
 			['30', '100'],
 		]);
+		expect(result.json.map((g) => g.id)).toEqual(fixture.sim.directory.groups(acme()).slice(0, 130).map((g) => g.id));
 		const all = await runNode({ parameters: { resource: 'userGroup', operation: 'getAll', returnAll: true }, credentials: fixture.singleOrg() });
 		expect(all.json).toHaveLength(152);
 	});
