@@ -7,13 +7,13 @@
  *   - the JumpCloud node with Concurrency 1 (one item, one page at a time);
  *   - the JumpCloud node as it ships.
  *
- *   npm run bench [-- --latency-ms 50] [-- --cases groups10k,add1000] [-- --no-build]
+ *   npm run bench [-- --latency-ms 50] [-- --cases groups10k,add1000] [-- --concurrency N] [-- --no-build]
  *
  * The JumpCloud simulator runs in this process with a fixed latency per request (default 50 ms, as a network
- * and JumpCloud in between would add). For every node the table shows the requests it made, its wall time
- * (n8n's own execution time of the node), the peak growth of the n8n process's resident memory while it ran,
- * the JSON it received, its CPU time, and its time as a ratio of the baselines'. Nothing here is a test: it
- * prints figures.
+ * and JumpCloud in between would add). Each node runs in a fresh n8n process of the same build, one after
+ * another. For every node the table shows the requests it made, its wall time (n8n's own execution time of
+ * the node), the peak growth of the n8n process's resident memory while it ran, the JSON it received, its CPU
+ * time, and its time as a ratio of the baselines'. Nothing here is a test: it prints figures.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -31,9 +31,16 @@ const option = (name, fallback) => {
 const LATENCY_MS = Number(option('latency-ms', 50));
 const CASES = option('cases', 'groups10k,groups50k,add1000,get1000,cpu1000').split(',');
 const BUILD = !args.includes('--no-build');
+/** The Concurrency of the node as it ships, unless given (to explore other values). */
+const OURS_CONCURRENCY = option('concurrency', undefined);
 
 const OURS = 'n8n-nodes-jumpcloud.jumpCloud';
 const ITEMS = 1000;
+
+/**
+ * Each node runs in its own fresh n8n process (one after another, against the same simulator), so that its
+ * memory figure is its own; wall time is n8n's execution time of the node, without n8n's start-up.
+ */
 
 // ------------------------------------------------------------------ workflows
 
@@ -43,12 +50,19 @@ function node(name, type, typeVersion, parameters, extra = {}) {
 	return { id: `b3c40000-0000-4000-8000-${String(nodeCount).padStart(12, '0')}`, name, type, typeVersion, parameters, position: [nodeCount * 220, 0], ...extra };
 }
 const credentialOf = (id) => ({ jumpCloudApi: { id, name: id } });
-const ours = (name, credential, parameters, concurrency) =>
+const ours = (name, credential, parameters, concurrency = OURS_CONCURRENCY && Number(OURS_CONCURRENCY)) =>
 	node(name, OURS, 1, { ...parameters, options: { ...(parameters.options ?? {}), ...(concurrency ? { concurrency } : {}) } }, { credentials: credentialOf(credential) });
 const http = (name, credential, parameters) =>
 	node(name, 'n8n-nodes-base.httpRequest', 4.5, { authentication: 'predefinedCredentialType', nodeCredentialType: 'jumpCloudApi', ...parameters }, { credentials: credentialOf(credential) });
 
-/** A workflow: a trigger (and optionally a Code node making the input items), then each measured node as its own branch. */
+/**
+ * One workflow per measured node (a trigger, optionally a Code node making the input items, then the node), so
+ * each runs in a fresh n8n process: a node that runs after another would find the heap already grown.
+ */
+function workflows(id, measured, itemsCode) {
+	return measured.map((entry, index) => workflow(`${id}${index}`, [entry], itemsCode));
+}
+
 function workflow(id, measured, itemsCode) {
 	const trigger = node('Start', 'n8n-nodes-base.manualTrigger', 1, {});
 	const nodes = [trigger];
@@ -95,7 +109,7 @@ function cases(sims) {
 		groups10k: {
 			title: `Return All user groups, N = ${small.groups.toLocaleString('en')}`,
 			sim: small,
-			workflow: workflow('benchGroups10k', [
+			workflows: workflows('benchGroups10k', [
 				ours('JumpCloud node', small.credential, returnAllGroups),
 				ours('JumpCloud node, concurrency 1', small.credential, returnAllGroups, 1),
 				http('HTTP Request node', small.credential, httpPagination(small.sim.baseUrl)),
@@ -104,7 +118,7 @@ function cases(sims) {
 		groups50k: {
 			title: `Return All user groups, N = ${large.groups.toLocaleString('en')}`,
 			sim: large,
-			workflow: workflow('benchGroups50k', [
+			workflows: workflows('benchGroups50k', [
 				ours('JumpCloud node', large.credential, returnAllGroups),
 				ours('JumpCloud node, concurrency 1', large.credential, returnAllGroups, 1),
 				http('HTTP Request node', large.credential, httpPagination(large.sim.baseUrl)),
@@ -113,7 +127,7 @@ function cases(sims) {
 		add1000: {
 			title: `${ITEMS.toLocaleString('en')} items: Add User to a group (ours: group by name, user by email; HTTP: IDs)`,
 			sim: small,
-			workflow: workflow(
+			workflows: workflows(
 				'benchAdd1000',
 				[
 					ours('JumpCloud node', small.credential, { resource: 'userGroup', operation: 'addUser', userGroup: { __rl: true, mode: 'name', value: 'Bench Target A' }, user: { __rl: true, mode: 'email', value: '={{ $json.email }}' } }),
@@ -133,13 +147,13 @@ function cases(sims) {
 		get1000: {
 			title: `${ITEMS.toLocaleString('en')} items: User Get by email`,
 			sim: small,
-			workflow: workflow('benchGet1000', getNodes(small), itemsCode(benchUsers)),
+			workflows: workflows('benchGet1000', getNodes(small), itemsCode(benchUsers)),
 		},
 		cpu1000: {
 			title: `${ITEMS.toLocaleString('en')} items: User Get by email at 0 ms latency (CPU per item)`,
 			sim: small,
 			latencyMs: 0,
-			workflow: workflow('benchCpu1000', getNodes(small), itemsCode(benchUsers)),
+			workflows: workflows('benchCpu1000', getNodes(small), itemsCode(benchUsers)),
 		},
 	};
 }
@@ -260,27 +274,30 @@ async function main() {
 		data: { apiKey: target.sim.keys.single, region: 'custom', baseUrl: target.sim.baseUrl, multipleOrganizations: false, organizationId: '' },
 	}));
 	await instance.importCredentials(credentials);
-	await instance.importWorkflows(chosen.map(([, benchCase]) => benchCase.workflow));
+	await instance.importWorkflows(chosen.flatMap(([, benchCase]) => benchCase.workflows));
 
 	const output = [`JumpCloud node benchmark: n8n ${n8n.N8N_VERSION}, Node ${n8n.NODE_VERSION}, simulator latency ${LATENCY_MS} ms per request (unless a case says otherwise)`];
 	for (const [name, benchCase] of chosen) {
 		const { sim } = benchCase.sim;
 		sim.latencyMs = benchCase.latencyMs ?? LATENCY_MS;
-		sim.clearRequests();
 		log(`case ${name}: ${benchCase.title}`);
-		let probe;
-		const started = Date.now();
-		const result = await instance.command(['execute-batch', `--ids=${benchCase.workflow.id}`, '--retries=0'], {
-			timeoutMs: 30 * 60_000,
-			onSpawn: (child) => {
-				probe = sampler(child.pid);
-			},
-		});
-		probe?.stop();
-		const [execution] = (await instance.recordedExecutions()).filter((entry) => entry.workflowId === benchCase.workflow.id).slice(-1);
-		if (!execution) throw new Error(`case ${name}: n8n recorded no execution (exit ${result.code ?? result.signal})\n${result.stderr.slice(-2000)}`);
-		const rows = benchCase.workflow.nodes.filter((entry) => entry.credentials).map((entry) => measure(execution.run, entry.name, probe.samples, sim));
-		const text = table(`${benchCase.title}  [${execution.status}, ${seconds(Date.now() - started)} in all]`, rows);
+		const rows = [];
+		for (const flow of benchCase.workflows) {
+			sim.clearRequests();
+			let probe;
+			const result = await instance.command(['execute-batch', `--ids=${flow.id}`, '--retries=0'], {
+				timeoutMs: 30 * 60_000,
+				onSpawn: (child) => {
+					probe = sampler(child.pid);
+				},
+			});
+			probe?.stop();
+			const [execution] = (await instance.recordedExecutions()).filter((entry) => entry.workflowId === flow.id).slice(-1);
+			if (!execution) throw new Error(`case ${name}: n8n recorded no execution of ${flow.id} (exit ${result.code ?? result.signal})\n${result.stderr.slice(-2000)}`);
+			const measured = flow.nodes.find((entry) => entry.credentials);
+			rows.push({ ...measure(execution.run, measured.name, probe.samples, sim), status: execution.status });
+		}
+		const text = table(benchCase.title, rows);
 		process.stdout.write(`${text}\n`);
 		output.push(text);
 	}

@@ -151,7 +151,7 @@ const requestOptions: INodeProperties[] = [
 		displayName: 'Concurrency',
 		name: 'concurrency',
 		type: 'number',
-		default: 16,
+		default: 32,
 		typeOptions: { minValue: 1 },
 		description:
 			'How many items (and list pages) run at once. Output keeps the input order. JumpCloud publishes no rate limit: the node halves this when JumpCloud answers 429 and grows it back afterwards. 1 runs items one after another.',
@@ -185,4 +185,23 @@ export function optionsCollection(...specific: INodeProperties[]): INodeProperti
 		default: {},
 		options: [...specific, ...requestOptions].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
+}
+
+/**
+ * The same, for operations whose items may depend on what earlier items did (a new user managed by a user
+ * created one item before): their items run one after another unless Concurrency says otherwise.
+ */
+export function sequentialOptionsCollection(...specific: INodeProperties[]): INodeProperties {
+	const collection = optionsCollection(...specific);
+	collection.options = (collection.options as INodeProperties[]).map((option) =>
+		option.name === 'concurrency'
+			? {
+					...option,
+					default: 1,
+					description:
+						'How many items run at once. 1 (the default here) runs them one after another, so an item can use what an earlier one created (e.g. as its manager). Raise it when items are independent; output keeps the input order either way.',
+				}
+			: option,
+	);
+	return collection;
 }

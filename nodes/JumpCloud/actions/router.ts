@@ -48,19 +48,29 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	if (!operation) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not supported for "${resource}"`);
 	}
-	const secret = String((await this.getCredentials('jumpCloudApi')).apiKey ?? '');
-	const concurrency = concurrencyOf.call(this);
-	const run = newRunState(concurrency);
+	const credentials = await this.getCredentials('jumpCloudApi');
+	const secret = String(credentials.apiKey ?? '');
+	const concurrency = concurrencyOf.call(this, operation.defaultConcurrency ?? DEFAULT_CONCURRENCY);
+	const run = newRunState(concurrency, credentials);
 	const continueOnFail = this.continueOnFail();
+	const organizationOf = (itemIndex: number) => locatorOf(this.getNodeParameter('organization', itemIndex, '')).value;
 	const scopeOf = (itemIndex: number): Scope => ({
 		itemIndex,
-		organizationId: locatorOf(this.getNodeParameter('organization', itemIndex, '')).value,
+		organizationId: organizationOf(itemIndex),
 		run,
 		cacheLookups: operation.cacheLookups === true,
 		...callSettingsOf.call(this, itemIndex),
 	});
 
-	if (operation.prefetch) await prefetchUsers.call(this, operation.prefetch, items.length, scopeOf);
+	if (operation.prefetch && items.length > 1) {
+		let first: Scope | undefined;
+		try {
+			first = scopeOf(0);
+		} catch {
+			first = undefined; // item 0 fails on its own; nothing is looked up ahead
+		}
+		if (first) await prefetchUsers.call(this, operation.prefetch, items.length, organizationOf, first);
+	}
 
 	const outcomes: ItemOutcome[] = new Array(items.length);
 	let next = 0;
@@ -70,7 +80,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 			const itemIndex = next++;
 			try {
 				const result = await operation.execute.call(this, scopeOf(itemIndex));
-				outcomes[itemIndex] = { items: outputItems(this, withoutSecret(result, secret), itemIndex) };
+				outcomes[itemIndex] = { items: outputItems(withoutSecret(result, secret), itemIndex) };
 			} catch (caught) {
 				outcomes[itemIndex] = { error: redactError(caught as Error, secret) };
 				// Without Continue On Fail the node stops: no new item starts; the ones running finish.
@@ -95,13 +105,17 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 }
 
 /** The node's Concurrency: a whole number of at least 1, read once (it bounds the whole execution). */
-function concurrencyOf(this: IExecuteFunctions): number {
-	return wholeNumberParameter.call(this, 'options.concurrency', 'Options > Concurrency', 0, DEFAULT_CONCURRENCY, 1);
+function concurrencyOf(this: IExecuteFunctions, fallback: number): number {
+	return wholeNumberParameter.call(this, 'options.concurrency', 'Options > Concurrency', 0, fallback, 1);
 }
 
-/** The output items of one input item, each paired to it. */
-function outputItems(context: IExecuteFunctions, result: IDataObject | IDataObject[], itemIndex: number): INodeExecutionData[] {
-	return context.helpers.constructExecutionMetaData(context.helpers.returnJsonArray(result), { itemData: { item: itemIndex } });
+/**
+ * The output items of one input item, each paired to it (one pairing object shared by all). Built directly:
+ * n8n's returnJsonArray would copy every item once more, and take a record with a `json` field for an item.
+ */
+function outputItems(result: IDataObject | IDataObject[], itemIndex: number): INodeExecutionData[] {
+	const pairedItem = { item: itemIndex };
+	return (Array.isArray(result) ? result : [result]).map((json) => ({ json, pairedItem }));
 }
 
 /** The result, with the API key redacted where it occurs (copied only then: lists can be large). */

@@ -19,6 +19,8 @@ export interface OperationModule {
 	cacheLookups?: boolean;
 	/** User locators whose emails and usernames are looked up for all items at once, before the items run. */
 	prefetch?: UserPrefetch[];
+	/** The Concurrency when the option is not set, if not DEFAULT_CONCURRENCY (see sequentialOptionsCollection). */
+	defaultConcurrency?: number;
 }
 
 /** A user-locator parameter of the operation, looked up in batches (v1 `$in`) before the items run. */

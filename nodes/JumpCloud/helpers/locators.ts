@@ -178,18 +178,19 @@ export async function prefetchUsers(
 	this: IExecuteFunctions,
 	prefetch: UserPrefetch[],
 	itemCount: number,
-	scopeOf: (itemIndex: number) => Scope,
+	organizationOf: (itemIndex: number) => string,
+	baseScope: Scope,
 ): Promise<void> {
+	const cache = baseScope.cacheLookups ? baseScope.run?.lookups : undefined;
+	if (!cache) return;
 	const wanted = new Map<string, { scope: Scope; key: UserKey; values: Set<string> }>();
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
-		let scope: Scope;
+		let organizationId: string;
 		try {
-			scope = scopeOf(itemIndex);
+			organizationId = organizationOf(itemIndex);
 		} catch {
 			continue; // the item fails on its own, with its own error
 		}
-		const cache = scope.cacheLookups ? scope.run?.lookups : undefined;
-		if (!cache) return;
 		for (const { parameter } of prefetch) {
 			let raw: unknown;
 			try {
@@ -201,9 +202,13 @@ export async function prefetchUsers(
 			if (mode !== 'email' && mode !== 'username') continue;
 			// Values that would fail anyway, or that a `|` list cannot carry plainly, are left to their items.
 			if (value === '' || value.length > 1024 || value.includes('\\') || (mode === 'email' && !isEmailAddress(value))) continue;
-			if (cache.has(`${scope.organizationId ?? ''}|user|${mode}|${value}`)) continue;
-			const group = `${scope.organizationId ?? ''}|${mode}`;
-			if (!wanted.has(group)) wanted.set(group, { scope: { ...scope, retryBudget: { ...scope.retryBudget! } }, key: mode, values: new Set() });
+			if (cache.has(`${organizationId}|user|${mode}|${value}`)) continue;
+			const group = `${organizationId}|${mode}`;
+			if (!wanted.has(group)) {
+				// The batches get a retry budget of their own: they serve many items.
+				const scope: Scope = { ...baseScope, organizationId, retryBudget: { ...baseScope.retryBudget! } };
+				wanted.set(group, { scope, key: mode, values: new Set() });
+			}
 			wanted.get(group)!.values.add(value);
 		}
 	}

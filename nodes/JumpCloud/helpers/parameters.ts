@@ -5,10 +5,11 @@ import { DEFAULT_MAX_RETRY_WAIT_MS, DEFAULT_TIMEOUT_MS, retryPolicyFor } from '.
 import type { Scope } from '../transport';
 
 /**
- * Items (and pages) in flight at once. Measured with the benchmark (npm run bench): at 50 ms per call, 16
- * matches n8n's HTTP Request node, which sends 18-20 at once without bound; the limiter halves it on a 429.
+ * Items (and pages) in flight at once. Measured with the benchmark (npm run bench, 50 ms per call): 1,000 Add
+ * User items take 4.9 s at 16, 3.7 s at 24 and 3.4 s at 32, against 3.7-4.8 s for n8n's HTTP Request node,
+ * which sends 18-20 at once without bound. The limiter halves it whenever JumpCloud answers 429.
  */
-export const DEFAULT_CONCURRENCY = 16;
+export const DEFAULT_CONCURRENCY = 32;
 
 /** A number parameter that must be a whole number of at least `min` (expressions bypass the editor's check). */
 export function wholeNumberParameter(

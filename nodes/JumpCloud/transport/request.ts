@@ -1,6 +1,7 @@
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
@@ -43,10 +44,12 @@ export interface RunState {
 	lookups: Map<string, Promise<IDataObject[]>>;
 	/** Bounds the calls in flight across all items, and backs off when JumpCloud throttles. */
 	limiter: RequestLimiter;
+	/** The credential, read once per execution (n8n reads and decrypts it from its database on every ask). */
+	credentials?: ICredentialDataDecryptedObject;
 }
 
-export function newRunState(concurrency = 1): RunState {
-	return { organizationChecks: new Map(), lookups: new Map(), limiter: new RequestLimiter(concurrency) };
+export function newRunState(concurrency = 1, credentials?: ICredentialDataDecryptedObject): RunState {
+	return { organizationChecks: new Map(), lookups: new Map(), limiter: new RequestLimiter(concurrency), credentials };
 }
 
 /** Where and how an item's calls run. Operations spread it into every request they make. */
@@ -208,7 +211,7 @@ export function parseAnswer(raw: unknown, headers: IDataObject, expect: 'json' |
  * `Retry-After` (seconds or a date) or an exponential back-off, within the item's retry budget.
  */
 export async function jumpCloudRequest(this: JumpCloudContext, request: JumpCloudRequest): Promise<JumpCloudResponse> {
-	const credentials = await this.getCredentials('jumpCloudApi', request.itemIndex ?? 0);
+	const credentials = request.run?.credentials ?? (await this.getCredentials<ICredentialDataDecryptedObject>('jumpCloudApi', request.itemIndex ?? 0));
 	try {
 		return await send.call(this, request, credentials);
 	} catch (error) {
@@ -259,6 +262,10 @@ async function send(
 		timeoutMs,
 	};
 	const abortSignal = 'getExecutionCancelSignal' in this ? this.getExecutionCancelSignal?.() : undefined;
+	// The execution's credential, handed to n8n's helper so it does not read and decrypt it again for every call.
+	const reference = node.credentials?.jumpCloudApi;
+	const credentialsDecrypted: ICredentialsDecrypted | undefined =
+		request.run?.credentials && reference ? { id: reference.id ?? '', name: reference.name, type: 'jumpCloudApi', data: request.run.credentials } : undefined;
 
 	let unclear = false;
 	let failedSends = 0;
@@ -270,10 +277,12 @@ async function send(
 		try {
 			// A copy per send: the helper adds an abort signal and drops empty bodies on the object it gets.
 			const sendOnce = async () =>
-				(await this.helpers.httpRequestWithAuthentication.call(this, 'jumpCloudApi', {
-					...options,
-					headers: { ...headers },
-				})) as IN8nHttpFullResponse;
+				(await this.helpers.httpRequestWithAuthentication.call(
+					this,
+					'jumpCloudApi',
+					{ ...options, headers: { ...headers } },
+					credentialsDecrypted && { credentialsDecrypted },
+				)) as IN8nHttpFullResponse;
 			response = request.run ? await request.run.limiter.run(sendOnce) : await sendOnce();
 		} catch (error) {
 			const network = networkFailureOf(error);

@@ -107,7 +107,11 @@ describe('JumpCloud node description', () => {
 			expect({ resource, operation, defaults }).toEqual({
 				resource,
 				operation,
-				defaults: expect.objectContaining({ concurrency: DEFAULT_CONCURRENCY, timeout: DEFAULT_TIMEOUT_MS, maxRetryWait: DEFAULT_MAX_RETRY_WAIT_MS / 1000 }),
+				defaults: expect.objectContaining({
+					concurrency: resource === 'user' && operation === 'create' ? 1 : DEFAULT_CONCURRENCY,
+					timeout: DEFAULT_TIMEOUT_MS,
+					maxRetryWait: DEFAULT_MAX_RETRY_WAIT_MS / 1000,
+				}),
 			});
 		}
 	});

@@ -4,7 +4,7 @@
  * Retry-After, 500/502/503/504, resets before and after processing, 5xx after the change was applied, hangs past
  * the timeout, cut-off and non-JSON bodies, HTML 200 pages), once per error setting.
  *
- * Items run 16 at a time (the default Concurrency). For every item: exactly one output, on the right output, in
+ * Items run 32 at a time (the default Concurrency). For every item: exactly one output, on the right output, in
  * input order, paired to its input; no success
  * that the directory contradicts; no change reported as failed; no duplicate user; and at the end the
  * directory is what the outputs say. The figures are written to reports/fault-soak-<setting>.json.

@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { Scope } from '../../helpers/locators';
 import { userBodyFrom, withoutSecrets } from '../../helpers/users';
 import { jumpCloudApiRequest, jumpCloudRequest } from '../../transport';
-import { optionsCollection } from '../common.descriptions';
+import { sequentialOptionsCollection } from '../common.descriptions';
 import { profileFields } from './profileFields';
 import { checkUserBody, resolveManager, userFieldLabel, userPath } from './shared';
 
@@ -21,7 +21,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: profileFields('create'),
 	},
-	optionsCollection({
+	sequentialOptionsCollection({
 		displayName: 'If User Exists',
 		name: 'ifUserExists',
 		type: 'options',
@@ -63,6 +63,9 @@ async function existingUser(this: IExecuteFunctions, scope: Scope, username: str
 	}
 	return found[0];
 }
+
+/** Items run one after another unless Concurrency is raised: a new user may be managed by one created just before. */
+export const defaultConcurrency = 1;
 
 export async function execute(this: IExecuteFunctions, scope: Scope) {
 	const i = scope.itemIndex;

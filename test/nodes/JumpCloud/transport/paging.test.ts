@@ -11,7 +11,7 @@ import type { LoggedRequest } from '../../../helpers/simulator';
 
 const fixture = useSimulator();
 const acme = () => fixture.sim.orgs.acme;
-const returnAll = (concurrency = 16): INodeParameters => ({ resource: 'userGroup', operation: 'getAll', returnAll: true, options: { concurrency } });
+const returnAll = (concurrency = 32): INodeParameters => ({ resource: 'userGroup', operation: 'getAll', returnAll: true, options: { concurrency } });
 const isListRead = (entry: LoggedRequest) => entry.method === 'GET' && entry.path === '/api/v2/usergroups';
 
 /** 1,000 groups in Acme (988 made here + the 12 of the seed). */
@@ -28,7 +28,7 @@ function expectExact(ids: unknown[], throughout: string[]) {
 }
 
 describe('exact Return All while the directory changes (WorkflowExecute → simulator)', () => {
-	it.each([1, 16])('reads 1,000 groups in exactly 10 requests, in creation order (concurrency %i)', async (concurrency) => {
+	it.each([1, 32])('reads 1,000 groups in exactly 10 requests, in creation order (concurrency %i)', async (concurrency) => {
 		const all = seedGroups();
 		const result = await runNode({ parameters: returnAll(concurrency), credentials: fixture.singleOrg() });
 		expect(result.json.map((group) => group.id)).toEqual(all);
@@ -36,7 +36,7 @@ describe('exact Return All while the directory changes (WorkflowExecute → simu
 		expect(fixture.requests().map((r) => Number(r.query.skip))).toEqual([0, 900, 800, 700, 600, 500, 400, 300, 200, 100]);
 	});
 
-	it.each([1, 16])('is exact when a group is created during the read (concurrency %i)', async (concurrency) => {
+	it.each([1, 32])('is exact when a group is created during the read (concurrency %i)', async (concurrency) => {
 		const before = seedGroups();
 		let reads = 0;
 		fixture.sim.onRequest = (entry) => {
@@ -47,7 +47,7 @@ describe('exact Return All while the directory changes (WorkflowExecute → simu
 		expectExact(result.json.map((group) => group.id), before);
 	});
 
-	it.each([1, 16])('is exact when groups are deleted during the read (concurrency %i)', async (concurrency) => {
+	it.each([1, 32])('is exact when groups are deleted during the read (concurrency %i)', async (concurrency) => {
 		const before = seedGroups();
 		const doomed = [before[3], before[450]];
 		let reads = 0;
@@ -60,7 +60,7 @@ describe('exact Return All while the directory changes (WorkflowExecute → simu
 		expect(fixture.requests().filter(isListRead).length).toBeGreaterThan(10);
 	});
 
-	it.each([1, 16])('is exact when one group is created and another deleted at the same moment (concurrency %i)', async (concurrency) => {
+	it.each([1, 32])('is exact when one group is created and another deleted at the same moment (concurrency %i)', async (concurrency) => {
 		const before = seedGroups();
 		let reads = 0;
 		fixture.sim.onRequest = (entry) => {

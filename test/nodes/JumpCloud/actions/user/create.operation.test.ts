@@ -183,4 +183,27 @@ describe('user › create (WorkflowExecute → simulator)', () => {
 			expect(result.json[0]).toMatchObject({ _id: created()[0]._id });
 		});
 	});
+
+	it('runs items one after another by default, so an item can name a user created by an earlier item as its manager', async () => {
+		fixture.sim.latencyMs = 5;
+		const result = await runNode({
+			parameters: {
+				resource: 'user',
+				operation: 'create',
+				username: '={{ $json.username }}',
+				email: '={{ $json.username }}@acme.example',
+				additionalFields: { manager: '={{ $json.manager ?? "" }}' },
+			},
+			credentials: fixture.singleOrg(),
+			items: [{ username: 'team.lead' }, { username: 'team.one', manager: 'team.lead' }, { username: 'team.two', manager: 'team.lead' }],
+		});
+		expect(result.error).toBeUndefined();
+		const lead = fixture.sim.directory.userByUsername(fixture.sim.orgs.acme, 'team.lead')!;
+		expect(result.json.map((user) => [user.username, user.manager ?? null])).toEqual([
+			['team.lead', null],
+			['team.one', lead._id],
+			['team.two', lead._id],
+		]);
+		expect(fixture.sim.maxInFlight).toBe(1);
+	});
 });
