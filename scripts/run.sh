@@ -62,6 +62,8 @@ test)
 	say "real n8n end-to-end"
 	npm run test:e2e -- --no-build 2>&1 | tee reports/e2e.log
 	[ "${PIPESTATUS[0]}" -eq 0 ] || failed_steps+=(e2e)
+	# The totals come last, failed or not.
+	if [ ${#failed_steps[@]} -gt 0 ]; then echo "failed steps: ${failed_steps[*]}"; fi
 	node -e '
 		const fs = require("fs");
 		let passed = 0, failed = 0;
@@ -72,7 +74,7 @@ test)
 		else { failed += 1; console.log("e2e: no totals line"); }
 		console.log(`${passed} passed, ${failed} failed`);
 	'
-	if [ ${#failed_steps[@]} -gt 0 ]; then echo "failed steps: ${failed_steps[*]}"; exit 1; fi
+	[ ${#failed_steps[@]} -eq 0 ] || exit 1
 	;;
 *)
 	echo "usage: bash scripts/run.sh demo [--once] | test"; exit 2
