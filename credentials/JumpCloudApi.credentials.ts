@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import {
+	REGION_BASE_URLS,
 	acceptsOrganizationHeader,
 	defaultOrganizationOf,
 } from '../nodes/JumpCloud/transport/hosts';
@@ -98,10 +99,10 @@ export class JumpCloudApi implements ICredentialType {
 	// A single-org key lists its own organization; an MSP key with a default organization must be able to open it.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{ $credentials.region === "custom" ? $credentials.baseUrl : ({ us: "https://console.jumpcloud.com", eu: "https://console.eu.jumpcloud.com", in: "https://console.in.jumpcloud.com" })[$credentials.region] }}',
-			url: '={{ $credentials.multipleOrganizations && $credentials.organizationId ? "/api/organizations/" + $credentials.organizationId.trim() : "/api/organizations" }}',
-			qs: { limit: 1 },
+			// n8n resolves this as an expression, so the region hosts are written into it from the one host module.
+			baseURL: `={{ $credentials.region === "custom" ? $credentials.baseUrl : (${JSON.stringify(REGION_BASE_URLS)})[$credentials.region] }}`,
+			// organizations_get declares no `limit`: the query goes only on the list.
+			url: '={{ $credentials.multipleOrganizations && $credentials.organizationId ? "/api/organizations/" + $credentials.organizationId.trim() : "/api/organizations?limit=1" }}',
 			method: 'GET',
 			headers: { Accept: 'application/json' },
 		},

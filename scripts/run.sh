@@ -72,6 +72,8 @@ test)
 		const e2e = (fs.existsSync("reports/e2e.log") ? fs.readFileSync("reports/e2e.log", "utf8") : "").match(/^(\d+) passed, (\d+) failed$/m);
 		if (e2e) { passed += Number(e2e[1]); failed += Number(e2e[2]); console.log(`e2e: ${e2e[1]} passed, ${e2e[2]} failed`); }
 		else { failed += 1; console.log("e2e: no totals line"); }
+		const contract = require("./test/contract/run").summarizeContractReports();
+		if (contract) console.log(`${contract.line} (jest + e2e)`);
 		console.log(`${passed} passed, ${failed} failed`);
 	'
 	[ ${#failed_steps[@]} -eq 0 ] || exit 1

@@ -1,5 +1,6 @@
 const fs = require('fs');
 
+const { summarizeContractReports } = require('./contract/run');
 const { assertNoSecrets } = require('./secrets');
 
 module.exports = async () => {
@@ -9,4 +10,6 @@ module.exports = async () => {
 	// is not, the log is kept for inspection.
 	if (logFile && fs.existsSync(logFile)) assertNoSecrets(fs.readFileSync(logFile, 'utf8'), `n8n's log of the jest run (${logFile}, kept)`);
 	if (folder) fs.rmSync(folder, { recursive: true, force: true });
+	const contract = summarizeContractReports();
+	if (contract) process.stdout.write(`\n${contract.line}\n`);
 };

@@ -3,10 +3,13 @@
 const fs = require('fs');
 const path = require('path');
 
+const REPORTS_DIR = path.resolve(__dirname, '..', 'reports');
+
+/** Writes reports/<name>.json; a name may hold a folder (contract/<suite>). */
 function writeReport(name, data) {
-	const dir = path.resolve(__dirname, '..', 'reports');
-	fs.mkdirSync(dir, { recursive: true });
-	fs.writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify(data, null, 2)}\n`);
+	const file = path.join(REPORTS_DIR, `${name}.json`);
+	fs.mkdirSync(path.dirname(file), { recursive: true });
+	fs.writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
 }
 
-module.exports = { writeReport };
+module.exports = { writeReport, REPORTS_DIR };

@@ -28,6 +28,8 @@ const sockets = require('../../scripts/lib/sockets');
 const { log, seconds, Phases } = require('../../scripts/lib/log');
 const { startSimulator } = require('../../scripts/lib/simulator');
 const { Checks, successChecks, failureChecks, checkFailure, exampleChecks } = require('./checks');
+const { HARNESS_HEADER } = require('../contract/contract');
+const { createContractRun } = require('../contract/run');
 
 const WORKFLOW_DIR = path.join(__dirname, 'workflows');
 /** The workflows under examples/ that users import, run here twice each (they must be safe to run again). */
@@ -44,7 +46,8 @@ const options = { build: !args.has('--no-build'), keep: args.has('--keep'), verb
 /** Reads from the simulator directly (not through n8n): the expected values and the final state. */
 function simulatorClient(sim) {
 	return async function api(pathAndQuery, { key = sim.keys.single, org } = {}) {
-		const headers = { 'x-api-key': key, accept: 'application/json' };
+		// Marked as the harness's own reads: the contract layer checks their answers, not them as the node's requests.
+		const headers = { 'x-api-key': key, accept: 'application/json', [HARNESS_HEADER]: 'e2e' };
 		if (org) headers['x-org-id'] = org;
 		const response = await fetch(`${sim.baseUrl}${pathAndQuery}`, { headers });
 		const body = await response.json();
@@ -91,6 +94,24 @@ async function checkFinalState(t, sim, facts) {
 	t.equal('state: Contractors has no members again', (await api(`/api/v2/usergroups/${facts.acmeGroups.Contractors}/members`)).body.length, 0);
 	t.equal('state: the temporary v2 group is gone', (await api('/api/v2/usergroups?sort=name&limit=100')).body.map((g) => g.name), facts.acmeGroupNames);
 	t.equal('state: Globex user count unchanged', (await api('/api/systemusers?limit=1', { key: sim.keys.msp, org: sim.orgs.globex })).total, facts.globexUserCount);
+}
+
+/**
+ * Every request n8n sent to the simulator (workflows, editor list searches, credential tests) and every answer,
+ * checked against JumpCloud's OpenAPI specs (test/contract); the report joins the jest suites' in the summary.
+ */
+async function checkContract(t, sim) {
+	const contract = await createContractRun('e2e', { cacheDir: path.join(n8n.cacheDir(), 'contract') });
+	const response = await fetch(`${sim.baseUrl}/__simulator/requests`);
+	const entries = await response.json();
+	const { unexpected } = contract.check(entries);
+	contract.report();
+	const { stats } = contract;
+	t.equal(
+		`contract: the ${stats.requests} requests n8n sent and the ${stats.responses} simulator answers meet the OpenAPI specs (${stats.routes.size} (method, route) pairs, ${stats.deviations} known deviations)`,
+		contract.formatViolations(unexpected),
+		'',
+	);
 }
 
 /** n8n's blank-value marker: "keep the stored secret" in a credential the editor sends back (n8n-workflow). */
@@ -304,6 +325,7 @@ async function main() {
 		checkEditor(t, editor, facts, sim);
 
 		await checkFinalState(t, sim, facts);
+		await phases.time('contract: every exchange against the OpenAPI specs', () => checkContract(t, sim));
 
 		const outputs = [
 			...instance.commandLog.map((c) => c.stdout + c.stderr),

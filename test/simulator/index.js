@@ -21,7 +21,9 @@
  * keys → array), rawQuery, headers (lowercased, x-api-key removed), apiKey: 'single'|'msp'|
  * 'invalid'|'missing', orgId (raw x-org-id header or undefined), body (parsed JSON, raw string
  * when not JSON, undefined when empty), status (0 when no answer was sent), fault (its kind, when
- * one was injected), at (arrival, epoch ms), bytes (of the body sent) }`. `latencyMs` delays every answer;
+ * one was injected), at (arrival, epoch ms), bytes (of the body sent), response ({status, headers,
+ * text} of a complete answer, while `recordResponses` is on) }`. `GET /__simulator/requests` returns the
+ * log as JSON (for a simulator in another process). `latencyMs` delays every answer;
  * `onRequest(entry)` is a test's hook; `maxInFlight` is the most requests handled at once.
  *
  * `sim.directory` (class Directory in directory.js), read helpers returning copies:
@@ -139,6 +141,7 @@ const {
  *   fault?: import('./faults').FaultKind,
  *   at: number,
  *   bytes: number,
+ *   response?: { status: number, headers: Record<string, string | number>, text: string },
  * }} RequestLogEntry
  * @typedef {import('./faults').FailNextOptions} FailNextOptions
  * @typedef {import('./faults').RandomFaults} RandomFaults
@@ -568,6 +571,14 @@ class Simulator {
 		/** Requests being handled right now, and the most there were at once since the last reset. */
 		this.inFlight = 0;
 		this.maxInFlight = 0;
+		/** Whether log entries keep the answer sent (for the contract checks); off for big benchmarks. */
+		this.recordResponses = true;
+		/**
+		 * When a harness sets an array here, every log entry is also pushed to it, and stays there when a test
+		 * empties `requests` mid-way: the contract checks see every exchange a test caused.
+		 * @type {RequestLogEntry[] | undefined}
+		 */
+		this.journal = undefined;
 	}
 
 	/** Empty the request log (in place). */
@@ -653,6 +664,15 @@ class Simulator {
 			}
 		}
 
+		// The test harness reads the log of a simulator running in another process (the e2e suite) here; it is
+		// not part of JumpCloud's API and is not logged itself.
+		if (method === 'GET' && path === '/__simulator/requests') {
+			const out = JSON.stringify(this.requests);
+			res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(out) });
+			res.end(out);
+			return;
+		}
+
 		const apiKeyHeader = req.headers['x-api-key'];
 		const keyValue = Array.isArray(apiKeyHeader) ? apiKeyHeader[0] : apiKeyHeader;
 		const access = keyValue ? KEY_ACCESS[keyValue] : undefined;
@@ -666,6 +686,7 @@ class Simulator {
 		/** @type {RequestLogEntry} */
 		const entry = { method, path, query, rawQuery, headers, apiKey, orgId: orgHeader, body, status: 0, at: Date.now(), bytes: 0 };
 		this.requests.push(entry);
+		this.journal?.push(entry);
 		this.inFlight++;
 		this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
 		res.once('close', () => {
@@ -701,6 +722,7 @@ class Simulator {
 			}
 			h['content-length'] = Buffer.byteLength(out);
 			entry.bytes = Number(h['content-length']);
+			if (this.recordResponses) entry.response = { status, headers: { ...h }, text: out };
 			res.writeHead(status, h);
 			res.end(out);
 		};

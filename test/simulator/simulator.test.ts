@@ -1,3 +1,4 @@
+import { createContractRun } from '../contract/run';
 import { startSimulator } from './index';
 
 type Sim = Awaited<ReturnType<typeof startSimulator>>;
@@ -84,16 +85,29 @@ async function call<T = unknown>(method: string, path: string, opts: CallOpts = 
 
 const get = <T>(path: string, opts?: CallOpts) => call<T>('GET', path, opts);
 
+let contract: Awaited<ReturnType<typeof createContractRun>>;
+
 beforeAll(async () => {
+	contract = await createContractRun('simulator');
 	sim = await startSimulator();
+	sim.journal = [];
 });
 
 afterAll(async () => {
 	await sim.close();
+	contract.report();
 });
 
 beforeEach(() => {
 	sim.reset();
+	sim.journal = [];
+});
+
+// These tests send wrong requests on purpose; every answer the simulator gives must still be one the official
+// specs (or the known deviations) allow.
+afterEach(() => {
+	const { unexpected } = contract.check(sim.journal!.splice(0), { requests: false });
+	if (unexpected.length) throw new Error(`Simulator answers that break JumpCloud's OpenAPI specs:\n${contract.formatViolations(unexpected)}`);
 });
 
 function userId(username: string, org = sim.orgs.acme): string {
