@@ -20,9 +20,10 @@ const ORGS = Object.freeze({
 	acme: '65a0000000000000000000a1',
 	globex: '65a0000000000000000000b2',
 	initech: '65a0000000000000000000c3',
+	umbrella: '65a0000000000000000000e5',
 });
 
-/** Provider (MSP) that manages globex and initech; the MSP key's admin belongs to it. */
+/** Provider (MSP) that manages globex, initech and umbrella; the MSP key's admin belongs to it. */
 const PROVIDER_ID = '65b0000000000000000000d4';
 
 /** API keys the simulator accepts. */
@@ -39,7 +40,7 @@ const KEYS = Object.freeze({
 /** @type {Record<string, KeyAccess>} */
 const KEY_ACCESS = {
 	[KEYS.single]: { name: 'single', orgs: [ORGS.acme], multiTenant: false, providerId: null },
-	[KEYS.msp]: { name: 'msp', orgs: [ORGS.globex, ORGS.initech], multiTenant: true, providerId: PROVIDER_ID },
+	[KEYS.msp]: { name: 'msp', orgs: [ORGS.globex, ORGS.initech, ORGS.umbrella], multiTenant: true, providerId: PROVIDER_ID },
 };
 
 const SEED_BASE = Date.parse('2026-01-05T10:00:00.000Z');
@@ -55,8 +56,10 @@ const RUNTIME_BASE = Date.parse('2026-02-01T09:00:00.000Z');
  *   groups: Map<string, GroupRecord>,
  *   members: Map<string, Map<string, unknown>>,
  *   nextUid: number,
+ *   apiAccess: boolean,
  * }} OrgState
  * @typedef {{ orgId: string, userId: string, at: string, via: 'create' | 'update' | 'password' }} PasswordChange
+ * @typedef {{ orgId: string, userId: string, to: string, kind: 'welcome' | 'activation', at: string }} SentEmail
  */
 
 /** @param {unknown} v @returns {v is Record<string, any>} */
@@ -120,6 +123,9 @@ const CREATE_STATES = ['STAGED', 'ACTIVATED', 'SUSPENDED'];
 const UPDATE_STATES = ['ACTIVATED', 'SUSPENDED'];
 const RESTRICTED_FIELD_TYPES = ['active_directory', 'scim', 'federated_identity_provider'];
 const MEMBERSHIP_METHODS = ['NOTSET', 'STATIC', 'DYNAMIC_REVIEW_REQUIRED', 'DYNAMIC_AUTOMATED'];
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+/** RFC 3339 date-time (the spec's `format: date-time`). */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
 
 /** @param {string} msg */
 const bad = (msg) => badRequest(`Bad Request: ${msg}`);
@@ -160,6 +166,8 @@ class Directory {
 		this._orgs = new Map();
 		/** Every successful password write (create with password, PUT password, POST /password); never the password itself. @type {PasswordChange[]} */
 		this.passwordChanges = [];
+		/** Emails JumpCloud would have sent (state/activate). @type {SentEmail[]} */
+		this._emails = [];
 		this._counters = { user: 0, group: 0, sub: 0, seedMinute: 0, clock: 0 };
 		this.reset();
 	}
@@ -169,6 +177,7 @@ class Directory {
 		this._counters = { user: 0, group: 0, sub: 0, seedMinute: 0, clock: 0 };
 		this._orgs = new Map();
 		this.passwordChanges = [];
+		this._emails = [];
 		/** @type {boolean} */
 		this._seeding = true;
 		for (const def of ORG_DEFS) {
@@ -178,6 +187,7 @@ class Directory {
 				groups: new Map(),
 				members: new Map(),
 				nextUid: 5001,
+				apiAccess: def.apiAccess !== false,
 			});
 		}
 		if (this.seed === 'demo') seedDemo(this);
@@ -223,6 +233,20 @@ class Directory {
 	org(orgId) {
 		const o = this._orgs.get(orgId);
 		return o ? clone(o.org) : undefined;
+	}
+
+	/**
+	 * Whether the organization's API access is enabled (internal; false for umbrella: the HTTP layer answers every
+	 * org-scoped call for it with 403, while the directory's own helpers still work on it).
+	 * @param {string} orgId
+	 */
+	_apiAccessEnabled(orgId) {
+		return this._org(orgId).apiAccess;
+	}
+
+	/** Emails sent so far (state/activate), oldest first (copies). @returns {SentEmail[]} */
+	emails() {
+		return clone(this._emails);
 	}
 
 	// ---- users: read helpers for tests ----------------------------------------------------------
@@ -391,7 +415,7 @@ class Directory {
 				}
 			}
 		}
-		if (typeof patch.email === 'string' && !/^[^\s@]+@[^\s@]+$/.test(patch.email)) {
+		if (typeof patch.email === 'string' && !EMAIL.test(patch.email)) {
 			throw bad(`email "${patch.email}" is not a valid email address`);
 		}
 
@@ -591,6 +615,7 @@ class Directory {
 			const at = this._now();
 			u.password_date = at;
 			u.password_expired = false;
+			u.password_expiration_date = null;
 			this.passwordChanges.push({ orgId, userId, at, via: 'update' });
 		}
 		return clone(u);
@@ -613,7 +638,145 @@ class Directory {
 		const at = this._now();
 		u.password_date = at;
 		u.password_expired = false;
+		u.password_expiration_date = null;
 		this.passwordChanges.push({ orgId, userId, at, via: 'password' });
+	}
+
+	/**
+	 * POST /api/systemusers/{id}/unlock: clears the lock (`account_locked`, `account_locked_date`,
+	 * `badLoginAttempts`); unlocking an unlocked user changes nothing. Returns the user (copy).
+	 * @param {string} orgId
+	 * @param {string} userId
+	 * @returns {UserRecord}
+	 */
+	unlockUser(orgId, userId) {
+		const u = this._getUser(orgId, userId);
+		u.account_locked = false;
+		u.account_locked_date = null;
+		u.badLoginAttempts = 0;
+		return clone(u);
+	}
+
+	/**
+	 * POST /api/systemusers/{id}/expire: `password_expired` true (fact sheet §4.4, simulator assumption) and
+	 * `password_expiration_date` now. Returns the user (copy).
+	 * @param {string} orgId
+	 * @param {string} userId
+	 * @returns {UserRecord}
+	 */
+	expirePassword(orgId, userId) {
+		const u = this._getUser(orgId, userId);
+		u.password_expired = true;
+		u.password_expiration_date = this._now();
+		return clone(u);
+	}
+
+	/**
+	 * POST /api/systemusers/{id}/resetmfa with the optional body `{exclusion, exclusionUntil, exclusionDays}`
+	 * (spec systemusers_resetmfa). Resets TOTP (`totp_enabled` false, `mfa.configured` false,
+	 * `mfaEnrollment.totpStatus` NOT_ENROLLED, `overallStatus` from the other methods). `exclusion: true` sets
+	 * `mfa.exclusion` and `mfa.exclusionUntil` (now + exclusionDays when given, else exclusionUntil, else none);
+	 * `exclusion: false` clears the exclusion; without `exclusion` the user's exclusion is kept.
+	 * @param {string} orgId
+	 * @param {string} userId
+	 * @param {unknown} body
+	 * @returns {UserRecord}
+	 */
+	resetMfa(orgId, userId, body) {
+		const u = this._getUser(orgId, userId);
+		const b = body === undefined ? {} : body;
+		if (!isPlainObject(b)) throw bad('request body must be a JSON object');
+		if (b.exclusion !== undefined && typeof b.exclusion !== 'boolean') throw bad('"exclusion" must be a boolean');
+		/** @type {string | undefined} */
+		let until;
+		if (b.exclusionUntil !== undefined && b.exclusionUntil !== null) {
+			if (typeof b.exclusionUntil !== 'string' || !DATE_TIME.test(b.exclusionUntil) || Number.isNaN(Date.parse(b.exclusionUntil))) {
+				throw bad('"exclusionUntil" must be a date-time string (RFC 3339)');
+			}
+			until = new Date(Date.parse(b.exclusionUntil)).toISOString();
+		}
+		if (b.exclusionDays !== undefined && b.exclusionDays !== null) {
+			if (typeof b.exclusionDays !== 'number' || !Number.isFinite(b.exclusionDays) || b.exclusionDays < 1) {
+				throw bad('"exclusionDays" must be a number >= 1');
+			}
+		}
+		const at = this._now();
+		if (b.exclusion === true && typeof b.exclusionDays === 'number') {
+			until = new Date(Date.parse(at) + Math.round(b.exclusionDays * 86_400_000)).toISOString();
+		}
+		/** @type {Record<string, any>} */
+		const mfa = { configured: false, exclusion: u.mfa?.exclusion === true };
+		if (mfa.exclusion && typeof u.mfa?.exclusionUntil === 'string') mfa.exclusionUntil = u.mfa.exclusionUntil;
+		if (b.exclusion === true) {
+			mfa.exclusion = true;
+			delete mfa.exclusionUntil;
+			if (until !== undefined) mfa.exclusionUntil = until;
+		} else if (b.exclusion === false) {
+			mfa.exclusion = false;
+			delete mfa.exclusionUntil;
+		}
+		u.mfa = mfa;
+		u.totp_enabled = false;
+		const enrollment = { ...(u.mfaEnrollment ?? {}), totpStatus: 'NOT_ENROLLED' };
+		const others = ['pushStatus', 'webAuthnStatus', 'smsStatus', 'jcGoStatus'].map((k) => enrollment[k]);
+		enrollment.overallStatus = others.includes('ENROLLED') ? 'ENROLLED' : 'NOT_ENROLLED';
+		u.mfaEnrollment = enrollment;
+		return clone(u);
+	}
+
+	/**
+	 * POST /api/systemusers/{id}/state/activate with `{}` or `{"email": true | false | "<address>"}`
+	 * (`{"email": {}}`, the spec's code sample, counts as no flag). STAGED → ACTIVATED and an email is logged
+	 * (see `emails()`) unless `email: false`: `welcome` when the user has a password (to the given address, else
+	 * the primary email), `activation` otherwise (to the given address, else `alternateEmail`, else the primary
+	 * email), per the spec's description. Already ACTIVATED: no change, no email. SUSPENDED → 409.
+	 * @param {string} orgId
+	 * @param {string} userId
+	 * @param {unknown} body
+	 * @returns {UserRecord}
+	 */
+	activateUser(orgId, userId, body) {
+		const o = this._org(orgId);
+		const u = this._getUser(orgId, userId);
+		const b = body === undefined ? {} : body;
+		if (!isPlainObject(b)) throw bad('request body must be a JSON object');
+		const flag = b.email;
+		/** @type {string | undefined} */
+		let address;
+		if (typeof flag === 'string') {
+			if (!EMAIL.test(flag)) throw bad(`email "${flag}" is not a valid email address`);
+			address = flag;
+		} else if (!(flag === undefined || flag === null || typeof flag === 'boolean' || (isPlainObject(flag) && Object.keys(flag).length === 0))) {
+			throw bad('"email" must be true, false or an email address');
+		}
+		if (u.state === 'SUSPENDED') {
+			throw new ApiError(
+				409,
+				`Conflict: user "${u.username}" is SUSPENDED; state/activate activates a STAGED user (PUT {"state": "ACTIVATED"} restores a suspended one)`,
+			);
+		}
+		if (u.state === 'ACTIVATED') return clone(u);
+		this._applyUserPatch(o, u, { state: 'ACTIVATED' }, 'update');
+		if (flag !== false) {
+			const kind = u.password_date ? 'welcome' : 'activation';
+			const to = address ?? (kind === 'activation' && u.alternateEmail ? u.alternateEmail : u.email);
+			this._emails.push({ orgId, userId, to, kind, at: this._now() });
+		}
+		return clone(u);
+	}
+
+	/**
+	 * POST /api/systemusers/{id}/state/suspend (the HTTP layer rejects a non-empty body): state SUSPENDED and its
+	 * mirrors; suspending a suspended user changes nothing. Returns the user (copy).
+	 * @param {string} orgId
+	 * @param {string} userId
+	 * @returns {UserRecord}
+	 */
+	suspendUser(orgId, userId) {
+		const o = this._org(orgId);
+		const u = this._getUser(orgId, userId);
+		if (u.state !== 'SUSPENDED') this._applyUserPatch(o, u, { state: 'SUSPENDED' }, 'update');
+		return clone(u);
 	}
 
 	/**
@@ -893,7 +1056,10 @@ class Directory {
 // ---------------------------------------------------------------------------------------------
 // Organizations
 
-/** @typedef {{ _id: string, displayName: string, provider: string | null, contactName: string, contactEmail: string, minute: number }} OrgDef */
+/**
+ * `apiAccess: false`: the organization's API access is disabled (fact sheet pitfall 9, unconfirmed).
+ * @typedef {{ _id: string, displayName: string, provider: string | null, contactName: string, contactEmail: string, minute: number, apiAccess?: boolean }} OrgDef
+ */
 
 /** @type {OrgDef[]} */
 const ORG_DEFS = [
@@ -913,6 +1079,15 @@ const ORG_DEFS = [
 		contactName: 'Initech Admin',
 		contactEmail: 'admin@initech.example',
 		minute: 2,
+	},
+	{
+		_id: ORGS.umbrella,
+		displayName: 'Umbrella Corp',
+		provider: PROVIDER_ID,
+		contactName: 'Umbrella Admin',
+		contactEmail: 'admin@umbrella.example',
+		minute: 3,
+		apiAccess: false,
 	},
 ];
 
@@ -982,8 +1157,9 @@ function seedGroup(d, orgId, name, description, memberIds, extra = {}) {
 }
 
 /**
- * Default seed. ACME: msmith, jdoe, user001..user130 (132 users) and 12 groups; GLOBEX: 8 users,
- * 3 groups; INITECH: 6 users, 2 groups.
+ * Default seed. ACME: msmith, jdoe, user001..user130 (132 users, user003 locked, user004 with TOTP) and 12
+ * groups; GLOBEX: 8 users, 3 groups; INITECH: 6 users, 2 groups; UMBRELLA (API access disabled): 3 users,
+ * 1 group.
  * @param {Directory} d
  */
 function seedDefault(d) {
@@ -1048,6 +1224,17 @@ function seedDefault(d) {
 		else if (department === 'Sales' && i !== 2) body.manager = numbered[1]._id;
 		numbered.push(d.createUser(acme, body));
 	}
+	// For unlock and resetmfa: user003 is locked out, user004 has TOTP enrolled (read-only fields, set directly;
+	// fixed times so that no seed timestamp moves).
+	Object.assign(d._getUser(acme, numbered[2]._id), {
+		account_locked: true,
+		account_locked_date: '2026-01-19T16:42:00.000Z',
+		badLoginAttempts: 5,
+	});
+	const user004 = d._getUser(acme, numbered[3]._id);
+	user004.totp_enabled = true;
+	user004.mfa = { configured: true, exclusion: false };
+	user004.mfaEnrollment = { ...user004.mfaEnrollment, overallStatus: 'ENROLLED', totpStatus: 'ENROLLED' };
 	const byDept = (/** @type {string} */ dept) => numbered.filter((u) => u.department === dept).map((u) => u._id);
 	const everyone = [msmith._id, jdoe._id, ...numbered.map((u) => u._id)];
 	seedGroup(d, acme, 'Engineering', 'Engineering department', [msmith._id, jdoe._id, ...byDept('Engineering')], {
@@ -1097,10 +1284,22 @@ function seedDefault(d) {
 	);
 	seedGroup(d, initech, 'TPS Reports', 'TPS report reviewers', [iUsers[1]._id, iUsers[2]._id, iUsers[3]._id]);
 	seedGroup(d, initech, 'All Staff', 'Every Initech employee', iUsers.map((u) => u._id));
+
+	// API access disabled: reachable only through the directory helpers, GET /api/organizations[/{id}] and the
+	// provider's organization list.
+	const umbrella = ORGS.umbrella;
+	const uUsers = [
+		['uadmin', 'admin@umbrella.example', 'Umbrella', 'Admin', 'IT', 'Administrator'],
+		['awesker', 'albert.wesker@umbrella.example', 'Albert', 'Wesker', 'Security', 'Head of Security'],
+		['wbirkin', 'william.birkin@umbrella.example', 'William', 'Birkin', 'Research', 'Lead Researcher'],
+	].map(([username, email, firstname, lastname, department, jobTitle]) =>
+		d.createUser(umbrella, { username, email, firstname, lastname, displayname: `${firstname} ${lastname}`, department, jobTitle, company: 'Umbrella Corp' }),
+	);
+	seedGroup(d, umbrella, 'Umbrella Staff', 'Every Umbrella employee', uUsers.map((u) => u._id));
 }
 
 /**
- * Demo seed: a small believable ACME (10 users, 4 groups); GLOBEX and INITECH with one admin
+ * Demo seed: a small believable ACME (10 users, 4 groups); GLOBEX, INITECH and UMBRELLA with one admin
  * user and one group each.
  * @param {Directory} d
  */
@@ -1154,6 +1353,14 @@ function seedDemo(d) {
 		displayname: 'Initech Admin',
 	});
 	seedGroup(d, ORGS.initech, 'All Staff', 'Every Initech employee', [i._id]);
+	const um = d.createUser(ORGS.umbrella, {
+		username: 'uadmin',
+		email: 'admin@umbrella.example',
+		firstname: 'Umbrella',
+		lastname: 'Admin',
+		displayname: 'Umbrella Admin',
+	});
+	seedGroup(d, ORGS.umbrella, 'Umbrella Staff', 'Every Umbrella employee', [um._id]);
 }
 
 module.exports = { Directory, ORGS, KEYS, PROVIDER_ID, KEY_ACCESS, orgSummary, isPlainObject };

@@ -30,15 +30,21 @@
  *   users(orgId) · user(orgId, id) · userByUsername(orgId, username) · groups(orgId) ·
  *   group(orgId, id) · groupByName(orgId, name) · groupMembers(orgId, groupId) → userIds ·
  *   userGroups(orgId, userId) → groupIds · org(orgId) · orgIds() · passwordChanges (log of
- *   {orgId,userId,at,via}, never the password).
+ *   {orgId,userId,at,via}, never the password) · emails() (log of the emails state/activate sent:
+ *   {orgId, userId, to, kind: 'welcome'|'activation', at}; `reset()` empties it).
  * Setup helpers with the same rules as the API (throw ApiError): createUser, updateUser,
- *   deleteUser, setPassword, createGroup, replaceGroup, deleteGroup, memberOp.
+ *   deleteUser, setPassword, unlockUser, expirePassword, resetMfa(orgId, id, body),
+ *   activateUser(orgId, id, body), suspendUser, createGroup, replaceGroup, deleteGroup, memberOp.
+ *   They ignore an organization's disabled API access (so tests can set up and inspect umbrella).
  *
  * ## Seeds (deterministic: counter ids, fixed timestamps)
  * default: ACME 132 users = msmith (Mary Smith, mary.smith@acme.example, id 66…01), jdoe
  *   (Jane Doe, jane.doe@acme.example, id 66…02, manager msmith, has phoneNumbers/addresses/
  *   attributes) and user001..user130 (userNNN@acme.example; department cycles Engineering, Sales,
- *   Support, Marketing, Finance, IT; user025/050/075/100/125 SUSPENDED, user064/128 STAGED;
+ *   Support, Marketing, Finance, IT; user025/050/075/100/125 SUSPENDED, user064/128 STAGED (no
+ *   password: activating them sends an activation email); user003 locked (account_locked,
+ *   account_locked_date 2026-01-19T16:42:00.000Z, badLoginAttempts 5); user004 with TOTP enrolled
+ *   (totp_enabled, mfa.configured, mfaEnrollment totpStatus/overallStatus ENROLLED);
  *   Engineering users report to msmith, Sales users other than user002 report to user002).
  *   12 groups (ids 67…01..67…0c): Engineering(24 members), Sales(22), Support(22), Marketing(22),
  *   Finance(21), IT(21), All Staff(132), VPN Users(22), Contractors(0), Managers(2),
@@ -47,22 +53,33 @@
  *   spetrov, aschmidt) and 3 groups (Globex Staff, Engineering, Doomsday Devices).
  *   INITECH 6 users (iadmin admin@initech.example, pgibbons, mbolton, blumbergh, mwaddams,
  *   jsmykowski) and 2 groups (TPS Reports, All Staff).
+ *   UMBRELLA ("Umbrella Corp", 65a0…e5, managed by the MSP key's provider, API access disabled)
+ *   3 users (uadmin admin@umbrella.example, awesker, wbirkin) and 1 group (Umbrella Staff).
  * demo: ACME 10 users (msmith, jdoe, bkim, cgarcia, dpatel, elee, fnguyen, gbrown, hwilson
  *   STAGED, ijohnson SUSPENDED) and groups Engineering, All Staff, VPN Users, Sales;
- *   GLOBEX gadmin + "Globex Staff"; INITECH iadmin + "All Staff".
+ *   GLOBEX gadmin + "Globex Staff"; INITECH iadmin + "All Staff"; UMBRELLA uadmin + "Umbrella Staff".
+ * Organizations per key: single → acme; MSP (provider 65b0…d4) → globex, initech, umbrella.
  *
  * ## Decisions where the sources are silent or "unconfirmed" (documented, not invented silently)
  * - Order of checks: failNext → auth (401) → x-org-id on org-less route (403) → route (404) →
- *   org resolution → body JSON (400) → handler. Unknown method on a known path → 404.
+ *   org resolution → org API access (403) → body JSON (400) → handler. Unknown method on a known
+ *   path → 404.
  * - Auth 401 bodies are the observed ones verbatim: `{"error":"Unauthorized","message":
  *   "Unauthorized: api key user not found"}` and `{"message":"Unauthorized: no organization
  *   selected"}` (MSP key, org-scoped route, no x-org-id).
  * - x-org-id (spec preamble: 400 malformed, 401 missing for MTP, 403 unsupported route, 404 unknown
  *   org): not 24-hex → 400; well-formed but not one of the simulator's orgs → 404; an existing org
- *   the key does not manage (MSP → acme, single → globex/initech) → 403 "Forbidden: …".
+ *   the key does not manage (MSP → acme, single → globex/initech/umbrella) → 403 "Forbidden: …".
  *   Single-org key may omit it or send its own org. Empty header = absent.
  *   Any x-org-id on /api/organizations*, /api/search/organizations (its spec op declares no
  *   x-org-id), /api/v2/organizations* or /api/v2/providers* → 403.
+ * - Org-wide API access disabled (fact sheet pitfall 9: "Org-wide API access can be disabled",
+ *   unconfirmed; the specs have no such setting, so it is not shown in the org record): umbrella.
+ *   Every org-scoped call (v1 and v2) whose x-org-id names it → 403 "Forbidden: API access is
+ *   disabled for this organization" in the usual v1/v2 error shape (status and wording are the
+ *   simulator's); the org still appears in GET /api/organizations, POST /api/search/organizations
+ *   and the provider's organization list, and GET /api/organizations/{id} still answers (none of
+ *   them is org-scoped). Listed in test/contract/known-deviations.json.
  * - Other errors: v1 `{code, message, status: <HTTP reason>}`; v2 `{code, message}` plus a
  *   lowerCamel `status` for validation errors (e.g. `nullName`), per the v2 Error schema.
  *   409 member add → message "Already Exists"; 404 → message "Not Found".
@@ -98,7 +115,46 @@
  * - Responses never contain an API key: the known keys and the request's own x-api-key value are
  *   replaced by `[redacted]` in any response text (e.g. a key put in a path id and echoed in a 400).
  *   The request log keeps what the client sent (minus the x-api-key header).
- * - Not simulated: state/activate, state/suspend, unlock, expire, resetmfa, sshkeys, systems,
+ * - User actions (fact sheet §4.1, §4.4, §4.5, pitfall 7; spec systemusers_unlock/_expire/
+ *   _resetmfa/_state_activate/_state_suspend). Org-scoped like the other user routes (the spec
+ *   declares no x-org-id on state/activate and state/suspend, but its preamble requires it of
+ *   multi-tenant admins on every call); malformed id → 400, unknown user → 404 "Not Found",
+ *   checked before the body.
+ *   · unlock, expire, resetmfa answer 200 `text/plain` "OK" (spec: 200 string, JSON or text; the
+ *     text is the simulator's choice: clients must not parse it). A body sent to unlock or expire
+ *     (the spec declares none) is ignored.
+ *   · unlock: account_locked false, account_locked_date null, badLoginAttempts 0; an unlocked user
+ *     stays as is (200).
+ *   · expire: password_expired true (§4.4 simulator assumption), password_expiration_date now
+ *     (again on each call); a later password write (PUT password, POST /password) sets
+ *     password_expired false and password_expiration_date null.
+ *   · resetmfa body (optional, JSON object): exclusion boolean, exclusionUntil RFC 3339 date-time,
+ *     exclusionDays number ≥ 1 (spec: `type: number, minimum: 1`; a fraction of a day is accepted),
+ *     each else 400. Always: totp_enabled false, mfa.configured false, mfaEnrollment.totpStatus
+ *     NOT_ENROLLED and overallStatus NOT_ENROLLED unless another method (push, webAuthn, sms, jcGo)
+ *     is ENROLLED (Unified MFA, which would also drop the push endpoint, is not simulated).
+ *     `exclusion: true` → mfa.exclusion true and mfa.exclusionUntil = now + exclusionDays when
+ *     given (it wins over exclusionUntil: the spec's own sample sends both), else exclusionUntil
+ *     when given, else none; `exclusion: false` clears the exclusion; no `exclusion` keeps the
+ *     user's exclusion (exclusionUntil/-Days are then validated but unused). A past exclusionUntil
+ *     is accepted.
+ *   · state/activate body: empty, `{}`, or `{"email": true|false|"<address>"}` (the spec's
+ *     description). `{"email": {}}` (the spec's code sample) and `null` count as no flag; any other
+ *     value, an address that is not an email, or a body that is not an object → 400. (The spec's
+ *     schema types `email` as an object, contradicting its own description; the description wins
+ *     here.) STAGED → ACTIVATED (state, activated, suspended). Unless
+ *     `email: false`, one email is logged (`emails()`): `welcome` when the user has a password
+ *     (password_date set), to the given address or else the primary email; `activation`
+ *     otherwise, to the given address, else alternateEmail when set, else the primary email (the
+ *     spec's description, more precise than the fact sheet). Already ACTIVATED → 200, no change, no
+ *     email (assumption). SUSPENDED → 409 Conflict, no change (the spec describes only STAGED →
+ *     ACTIVATED and declares 409; PUT {"state":"ACTIVATED"} is the way to restore a suspended
+ *     user). Answer: 200 with the JSON string "OK" (the spec declares 200 application/json
+ *     `type: string`).
+ *   · state/suspend: any non-empty body (even `{}`) → 400 (spec: "Request body must be empty";
+ *     pitfall 7). Any state → SUSPENDED (suspended true; activated stays state ≠ STAGED); already
+ *     SUSPENDED → 200, no change. Answer: 200 with no body (the spec declares no content).
+ * - Not simulated: mfa/enforce, reactivate, totpinfo, sshkeys, systems,
  *   /usergroups/{id}/membership and associations, Directory Insights (→ 404 Not Found).
  */
 
@@ -154,6 +210,7 @@ const {
  *   query: Record<string, string | string[]>,
  *   headers: import('http').IncomingHttpHeaders,
  *   body: any,
+ *   rawBody: string,
  *   access: import('./directory').KeyAccess,
  *   orgId: string,
  *   params: string[],
@@ -333,6 +390,43 @@ function deleteUser(c) {
 /** @param {Ctx} c @returns {HandlerResult} */
 function setPassword(c) {
 	c.dir.setPassword(c.orgId, c.params[0], c.body, { fullValidationDetails: wantsPasswordDetails(c.query) });
+	return { status: 200 };
+}
+
+/** 200 with a plain-text string (spec: 200 string, application/json or text/plain; fact sheet pitfall 7). */
+const TEXT_OK = () => ({ status: 200, body: 'OK', headers: { 'content-type': 'text/plain; charset=utf-8' } });
+
+/** @param {Ctx} c @returns {HandlerResult} */
+function unlockUser(c) {
+	c.dir.unlockUser(c.orgId, c.params[0]);
+	return TEXT_OK();
+}
+
+/** @param {Ctx} c @returns {HandlerResult} */
+function expirePassword(c) {
+	c.dir.expirePassword(c.orgId, c.params[0]);
+	return TEXT_OK();
+}
+
+/** @param {Ctx} c @returns {HandlerResult} */
+function resetMfa(c) {
+	c.dir.resetMfa(c.orgId, c.params[0], c.body);
+	return TEXT_OK();
+}
+
+/** @param {Ctx} c @returns {HandlerResult} */
+function activateUser(c) {
+	c.dir.activateUser(c.orgId, c.params[0], c.body);
+	// The spec declares 200 application/json with a string schema: a JSON string.
+	return { status: 200, body: JSON.stringify('OK'), headers: { 'content-type': 'application/json; charset=utf-8' } };
+}
+
+/** @param {Ctx} c @returns {HandlerResult} */
+function suspendUser(c) {
+	c.dir._getUser(c.orgId, c.params[0]);
+	if (c.rawBody.length > 0) throw badRequest('Bad Request: the request body must be empty');
+	c.dir.suspendUser(c.orgId, c.params[0]);
+	// The spec declares 200 without content.
 	return { status: 200 };
 }
 
@@ -517,6 +611,11 @@ const ROUTES = [
 	{ method: 'PUT', pattern: /^\/api\/systemusers\/([^/]+)$/, orgScoped: true, handler: updateUser },
 	{ method: 'DELETE', pattern: /^\/api\/systemusers\/([^/]+)$/, orgScoped: true, handler: deleteUser },
 	{ method: 'POST', pattern: /^\/api\/systemusers\/([^/]+)\/password$/, orgScoped: true, handler: setPassword },
+	{ method: 'POST', pattern: /^\/api\/systemusers\/([^/]+)\/unlock$/, orgScoped: true, handler: unlockUser },
+	{ method: 'POST', pattern: /^\/api\/systemusers\/([^/]+)\/expire$/, orgScoped: true, handler: expirePassword },
+	{ method: 'POST', pattern: /^\/api\/systemusers\/([^/]+)\/resetmfa$/, orgScoped: true, handler: resetMfa },
+	{ method: 'POST', pattern: /^\/api\/systemusers\/([^/]+)\/state\/activate$/, orgScoped: true, handler: activateUser },
+	{ method: 'POST', pattern: /^\/api\/systemusers\/([^/]+)\/state\/suspend$/, orgScoped: true, handler: suspendUser },
 	{ method: 'POST', pattern: /^\/api\/search\/systemusers$/, orgScoped: true, handler: searchUsers },
 	{ method: 'GET', pattern: /^\/api\/organizations$/, orgScoped: false, handler: listOrgs },
 	{ method: 'POST', pattern: /^\/api\/search\/organizations$/, orgScoped: false, handler: searchOrgs },
@@ -563,7 +662,7 @@ class Simulator {
 		this.baseUrl = `http://127.0.0.1:${port}`;
 		this.seed = seed;
 		this.keys = { single: KEYS.single, msp: KEYS.msp };
-		this.orgs = { acme: ORGS.acme, globex: ORGS.globex, initech: ORGS.initech };
+		this.orgs = { acme: ORGS.acme, globex: ORGS.globex, initech: ORGS.initech, umbrella: ORGS.umbrella };
 		this.providerId = PROVIDER_ID;
 		/** @type {RequestLogEntry[]} */
 		this.requests = [];
@@ -799,11 +898,12 @@ class Simulator {
 					}
 					orgId = wanted;
 				}
+				if (!this.directory._apiAccessEnabled(orgId)) throw new ApiError(403, 'Forbidden: API access is disabled for this organization');
 			}
 			if (badJson && (method === 'POST' || method === 'PUT')) {
 				throw badRequest('Bad Request: request body is not valid JSON', 'invalidJson');
 			}
-			const result = route.handler({ method, path: routePath, query, headers: req.headers, body, access, orgId, params, dir: this.directory });
+			const result = route.handler({ method, path: routePath, query, headers: req.headers, body, rawBody: text, access, orgId, params, dir: this.directory });
 			send(result.status, result.body, result.headers);
 		} catch (err) {
 			if (err instanceof ApiError) {

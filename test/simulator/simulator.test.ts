@@ -110,12 +110,12 @@ afterEach(() => {
 	if (unexpected.length) throw new Error(`Simulator answers that break JumpCloud's OpenAPI specs:\n${contract.formatViolations(unexpected)}`);
 });
 
-function userId(username: string, org = sim.orgs.acme): string {
+function userId(username: string, org: string = sim.orgs.acme): string {
 	const u = sim.directory.userByUsername(org, username);
 	if (!u) throw new Error(`no seeded user ${username}`);
 	return u._id as string;
 }
-function groupId(name: string, org = sim.orgs.acme): string {
+function groupId(name: string, org: string = sim.orgs.acme): string {
 	const g = sim.directory.groupByName(org, name);
 	if (!g) throw new Error(`no seeded group ${name}`);
 	return g.id as string;
@@ -170,10 +170,11 @@ describe('auth and organizations', () => {
 			key: 'msp',
 		});
 		expect(msp.body).toEqual({
-			totalCount: 2,
+			totalCount: 3,
 			results: [
 				{ _id: sim.orgs.globex, displayName: 'Globex Corporation', logoUrl: null },
 				{ _id: sim.orgs.initech, displayName: 'Initech', logoUrl: null },
+				{ _id: sim.orgs.umbrella, displayName: 'Umbrella Corp', logoUrl: null },
 			],
 		});
 		const single = await get<{ results: Array<{ _id: string }> }>('/api/organizations');
@@ -513,6 +514,312 @@ describe('v1 system users: writes', () => {
 		});
 		expect(arr.body.results.map((u) => u.username)).toEqual(['user050']);
 		expect((await call('POST', '/api/search/systemusers?limit=101', { body: {} })).status).toBe(400);
+	});
+});
+
+describe('v1 system users: actions (unlock, expire, resetmfa, state/activate, state/suspend)', () => {
+	const userPath = (username: string, action: string) => `/api/systemusers/${userId(username)}/${action}`;
+	const MISSING = '0123456789abcdef01234567';
+
+	it('unlock: clears the seeded lock of user003, answers 200 text/plain, and is a no-op on an unlocked user', async () => {
+		expect(sim.directory.userByUsername(sim.orgs.acme, 'user003')).toMatchObject({
+			account_locked: true,
+			account_locked_date: '2026-01-19T16:42:00.000Z',
+			badLoginAttempts: 5,
+		});
+		const r = await call('POST', userPath('user003', 'unlock'));
+		expect(r.status).toBe(200);
+		expect(r.headers.get('content-type')).toMatch(/^text\/plain/);
+		expect(r.text).toBe('OK');
+		const after = await get<User>(`/api/systemusers/${userId('user003')}`);
+		expect(after.body).toMatchObject({ account_locked: false, account_locked_date: null, badLoginAttempts: 0 });
+		const again = await call('POST', userPath('user003', 'unlock'));
+		expect([again.status, again.text]).toEqual([200, 'OK']);
+		expect(sim.directory.userByUsername(sim.orgs.acme, 'user003')?.account_locked).toBe(false);
+	});
+
+	it('expire: password_expired true and password_expiration_date now; a new password clears both', async () => {
+		const id = userId('user005');
+		const r = await call('POST', userPath('user005', 'expire'));
+		expect(r.status).toBe(200);
+		expect(r.headers.get('content-type')).toMatch(/^text\/plain/);
+		expect(r.text).toBe('OK');
+		const expired = await get<User>(`/api/systemusers/${id}`);
+		expect(expired.body).toMatchObject({ password_expired: true, password_expiration_date: '2026-02-01T09:00:01.000Z' });
+		await call('POST', `/api/systemusers/${id}/password`, { body: { password: 'a brand new one' } });
+		expect(sim.directory.user(sim.orgs.acme, id)).toMatchObject({ password_expired: false, password_expiration_date: null });
+	});
+
+	it('resetmfa without a body resets the seeded TOTP of user004 and keeps no exclusion', async () => {
+		expect(sim.directory.userByUsername(sim.orgs.acme, 'user004')).toMatchObject({
+			totp_enabled: true,
+			mfa: { configured: true, exclusion: false },
+			mfaEnrollment: { totpStatus: 'ENROLLED', overallStatus: 'ENROLLED' },
+		});
+		const r = await call('POST', userPath('user004', 'resetmfa'));
+		expect(r.status).toBe(200);
+		expect(r.headers.get('content-type')).toMatch(/^text\/plain/);
+		expect(r.text).toBe('OK');
+		const after = await get<User>(`/api/systemusers/${userId('user004')}`);
+		expect(after.body.totp_enabled).toBe(false);
+		expect(after.body.mfa).toEqual({ configured: false, exclusion: false });
+		expect(after.body.mfaEnrollment).toEqual({
+			overallStatus: 'NOT_ENROLLED',
+			pushStatus: 'NOT_ENROLLED',
+			totpStatus: 'NOT_ENROLLED',
+			webAuthnStatus: 'NOT_ENROLLED',
+		});
+	});
+
+	it('resetmfa with an exclusion: exclusionDays from now (winning over exclusionUntil), exclusionUntil, or cleared', async () => {
+		const id = userId('user004');
+		const days = await call('POST', userPath('user004', 'resetmfa'), {
+			body: { exclusion: true, exclusionUntil: '2019-08-24T14:15:22Z', exclusionDays: 7 },
+		});
+		expect(days.status).toBe(200);
+		expect(sim.directory.user(sim.orgs.acme, id)?.mfa).toEqual({ configured: false, exclusion: true, exclusionUntil: '2026-02-08T09:00:01.000Z' });
+		await call('POST', userPath('user004', 'resetmfa'), { body: { exclusion: true, exclusionUntil: '2026-03-01T12:00:00+01:00' } });
+		expect(sim.directory.user(sim.orgs.acme, id)?.mfa).toEqual({ configured: false, exclusion: true, exclusionUntil: '2026-03-01T11:00:00.000Z' });
+		// no `exclusion`: the user's exclusion stays
+		await call('POST', userPath('user004', 'resetmfa'), { body: {} });
+		expect(sim.directory.user(sim.orgs.acme, id)?.mfa).toEqual({ configured: false, exclusion: true, exclusionUntil: '2026-03-01T11:00:00.000Z' });
+		await call('POST', userPath('user004', 'resetmfa'), { body: { exclusion: false } });
+		expect(sim.directory.user(sim.orgs.acme, id)?.mfa).toEqual({ configured: false, exclusion: false });
+		await call('POST', userPath('user004', 'resetmfa'), { body: { exclusion: true } });
+		expect(sim.directory.user(sim.orgs.acme, id)?.mfa).toEqual({ configured: false, exclusion: true });
+	});
+
+	it('resetmfa keeps overallStatus ENROLLED while another method is enrolled', async () => {
+		const id = userId('user004');
+		const record = (sim.directory as unknown as { _getUser(org: string, id: string): Record<string, unknown> })._getUser(sim.orgs.acme, id);
+		record.mfaEnrollment = { overallStatus: 'ENROLLED', pushStatus: 'ENROLLED', totpStatus: 'ENROLLED', webAuthnStatus: 'NOT_ENROLLED' };
+		expect((await call('POST', userPath('user004', 'resetmfa'))).status).toBe(200);
+		expect(sim.directory.user(sim.orgs.acme, id)?.mfaEnrollment).toEqual({
+			overallStatus: 'ENROLLED',
+			pushStatus: 'ENROLLED',
+			totpStatus: 'NOT_ENROLLED',
+			webAuthnStatus: 'NOT_ENROLLED',
+		});
+	});
+
+	it('resetmfa rejects a bad body with 400 and changes nothing', async () => {
+		const before = sim.directory.userByUsername(sim.orgs.acme, 'user004');
+		for (const body of [
+			{ exclusion: true, exclusionDays: 0 },
+			{ exclusion: true, exclusionDays: 0.5 },
+			{ exclusion: true, exclusionDays: '3' },
+			{ exclusion: 'yes' },
+			{ exclusion: true, exclusionUntil: 'tomorrow' },
+			{ exclusion: true, exclusionUntil: '2026-03-01' },
+			[{ exclusion: true }],
+		]) {
+			const r = await call<ErrorBody>('POST', userPath('user004', 'resetmfa'), { body });
+			expect([JSON.stringify(body), r.status, r.body.message]).toEqual([JSON.stringify(body), 400, expect.stringMatching(/^Bad Request: /)]);
+		}
+		expect((await call('POST', userPath('user004', 'resetmfa'), { rawBody: 'exclusion=true' })).status).toBe(400);
+		expect(sim.directory.userByUsername(sim.orgs.acme, 'user004')).toEqual(before);
+	});
+
+	it('state/activate: STAGED → ACTIVATED with an activation email (no password) to the primary email', async () => {
+		const id = userId('user064');
+		const r = await call('POST', userPath('user064', 'state/activate'), { body: {} });
+		expect(r.status).toBe(200);
+		expect(r.headers.get('content-type')).toMatch(/^application\/json/);
+		expect(r.text).toBe('"OK"');
+		expect(r.body).toBe('OK');
+		expect(sim.directory.user(sim.orgs.acme, id)).toMatchObject({ state: 'ACTIVATED', activated: true, suspended: false });
+		expect(sim.directory.emails()).toEqual([
+			{ orgId: sim.orgs.acme, userId: id, to: 'user064@acme.example', kind: 'activation', at: '2026-02-01T09:00:01.000Z' },
+		]);
+		// a copy: changing it changes nothing
+		sim.directory.emails().pop();
+		expect(sim.directory.emails()).toHaveLength(1);
+		// an empty body, and the spec sample's {"email": {}}, behave like {}
+		await call('POST', userPath('user128', 'state/activate'));
+		expect(sim.directory.emails().map((e) => [e.to, e.kind])).toEqual([
+			['user064@acme.example', 'activation'],
+			['user128@acme.example', 'activation'],
+		]);
+		sim.reset();
+		expect(sim.directory.emails()).toEqual([]);
+		expect((await call('POST', userPath('user128', 'state/activate'), { body: { email: {} } })).status).toBe(200);
+		expect(sim.directory.emails().map((e) => e.to)).toEqual(['user128@acme.example']);
+	});
+
+	it('state/activate: welcome email when a password is set; a given address; alternateEmail for activation; email: false sends none', async () => {
+		const welcome = await call<User>('POST', '/api/systemusers', {
+			body: { username: 'pwstaged', email: 'pwstaged@acme.example', state: 'STAGED', password: 'longenough1' },
+		});
+		await call('POST', `/api/systemusers/${welcome.body._id}/state/activate`, { body: { email: true } });
+		const alternate = await call<User>('POST', '/api/systemusers', {
+			body: { username: 'altstaged', email: 'altstaged@acme.example', alternateEmail: 'alt@home.example', state: 'STAGED' },
+		});
+		await call('POST', `/api/systemusers/${alternate.body._id}/state/activate`, { body: {} });
+		await call('POST', userPath('user064', 'state/activate'), { body: { email: 'manager@acme.example' } });
+		const quiet = await call('POST', userPath('user128', 'state/activate'), { body: { email: false } });
+		expect(quiet.status).toBe(200);
+		expect(sim.directory.user(sim.orgs.acme, userId('user128'))?.state).toBe('ACTIVATED');
+		expect(sim.directory.emails().map(({ userId: id, to, kind }) => ({ id, to, kind }))).toEqual([
+			{ id: welcome.body._id, to: 'pwstaged@acme.example', kind: 'welcome' },
+			{ id: alternate.body._id, to: 'alt@home.example', kind: 'activation' },
+			{ id: userId('user064'), to: 'manager@acme.example', kind: 'activation' },
+		]);
+	});
+
+	it('state/activate: already ACTIVATED is a 200 no-op without email; SUSPENDED is a 409; a bad body is a 400', async () => {
+		const before = sim.directory.userByUsername(sim.orgs.acme, 'jdoe');
+		const active = await call('POST', userPath('jdoe', 'state/activate'), { body: {} });
+		expect([active.status, active.body]).toEqual([200, 'OK']);
+		expect(sim.directory.userByUsername(sim.orgs.acme, 'jdoe')).toEqual(before);
+
+		const suspended = await call<ErrorBody>('POST', userPath('user025', 'state/activate'), { body: {} });
+		expect(suspended.status).toBe(409);
+		expect(suspended.body).toMatchObject({ code: 409, status: 'Conflict', message: expect.stringMatching(/^Conflict: user "user025" is SUSPENDED/) });
+		expect(sim.directory.user(sim.orgs.acme, userId('user025'))).toMatchObject({ state: 'SUSPENDED', suspended: true });
+
+		for (const body of [{ email: 5 }, { email: 'not-an-address' }, { email: '' }, { email: ['a@b.example'] }, { email: { address: 'a@b.example' } }, 'activate', [1]]) {
+			const r = await call<ErrorBody>('POST', userPath('user064', 'state/activate'), { body });
+			expect([JSON.stringify(body), r.status]).toEqual([JSON.stringify(body), 400]);
+		}
+		expect(sim.directory.user(sim.orgs.acme, userId('user064'))?.state).toBe('STAGED');
+		expect(sim.directory.emails()).toEqual([]);
+	});
+
+	it('state/suspend: 200 without a body; SUSPENDED from any state; a non-empty body (even {}) is a 400', async () => {
+		const id = userId('jdoe');
+		const r = await call('POST', userPath('jdoe', 'state/suspend'));
+		expect(r.status).toBe(200);
+		expect(r.text).toBe('');
+		expect(r.headers.get('content-type')).toBeNull();
+		expect(sim.directory.user(sim.orgs.acme, id)).toMatchObject({ state: 'SUSPENDED', suspended: true, activated: true });
+		const again = await call('POST', userPath('jdoe', 'state/suspend'));
+		expect([again.status, again.text]).toEqual([200, '']);
+
+		const staged = await call('POST', userPath('user064', 'state/suspend'));
+		expect(staged.status).toBe(200);
+		expect(sim.directory.user(sim.orgs.acme, userId('user064'))).toMatchObject({ state: 'SUSPENDED', suspended: true });
+
+		for (const send of [{ body: {} }, { rawBody: 'null' }, { rawBody: ' ' }, { body: { state: 'SUSPENDED' } }]) {
+			const bad = await call<ErrorBody>('POST', userPath('msmith', 'state/suspend'), send);
+			expect([JSON.stringify(send), bad.status, bad.body.message]).toEqual([JSON.stringify(send), 400, expect.stringMatching(/^Bad Request: /)]);
+		}
+		expect(sim.directory.userByUsername(sim.orgs.acme, 'msmith')).toMatchObject({ state: 'ACTIVATED', suspended: false });
+		// the restore path the 409 of state/activate points to
+		const restored = await call<User>('PUT', `/api/systemusers/${id}`, { body: { state: 'ACTIVATED' } });
+		expect(restored.body).toMatchObject({ state: 'ACTIVATED', suspended: false });
+	});
+
+	it('every action: 404 Not Found for an unknown user, 400 for a malformed id, org-scoped like the other user routes', async () => {
+		const actions: Array<[string, CallOpts]> = [
+			['unlock', {}],
+			['expire', {}],
+			['resetmfa', { body: {} }],
+			['state/activate', { body: {} }],
+			['state/suspend', {}],
+		];
+		for (const [action, opts] of actions) {
+			const unknown = await call<ErrorBody>('POST', `/api/systemusers/${MISSING}/${action}`, opts);
+			expect([action, unknown.status, unknown.body.message]).toEqual([action, 404, 'Not Found']);
+			const malformed = await call<ErrorBody>('POST', `/api/systemusers/nothex/${action}`, opts);
+			expect([action, malformed.status]).toEqual([action, 400]);
+			// an Acme user is not in Globex; the MSP key needs x-org-id
+			const otherOrg = await call('POST', `/api/systemusers/${userId('jdoe')}/${action}`, { ...opts, key: 'msp', org: sim.orgs.globex });
+			expect([action, otherOrg.status]).toEqual([action, 404]);
+			const noOrg = await call('POST', `/api/systemusers/${userId('jdoe')}/${action}`, { ...opts, key: 'msp' });
+			expect([action, noOrg.status]).toEqual([action, 401]);
+			// unknown method on a known path
+			expect([action, (await get(`/api/systemusers/${userId('jdoe')}/${action}`)).status]).toEqual([action, 404]);
+		}
+		// an unknown user wins over a non-empty suspend body
+		expect((await call('POST', `/api/systemusers/${MISSING}/state/suspend`, { body: {} })).status).toBe(404);
+		// the MSP key acts in the org it names
+		const gadmin = sim.directory.userByUsername(sim.orgs.globex, 'gadmin')!._id as string;
+		expect((await call('POST', `/api/systemusers/${gadmin}/state/suspend`, { key: 'msp', org: sim.orgs.globex })).status).toBe(200);
+		expect(sim.directory.user(sim.orgs.globex, gadmin)?.state).toBe('SUSPENDED');
+		expect(sim.directory.userByUsername(sim.orgs.acme, 'jdoe')).toMatchObject({ state: 'ACTIVATED', account_locked: false, password_expired: false });
+	});
+});
+
+describe('an organization with API access disabled (Umbrella Corp)', () => {
+	const DISABLED = 'Forbidden: API access is disabled for this organization';
+
+	it('is managed by the MSP key and seeded, with a fixed id', () => {
+		expect(sim.orgs.umbrella).toBe('65a0000000000000000000e5');
+		expect(sim.directory.org(sim.orgs.umbrella)).toMatchObject({ displayName: 'Umbrella Corp', provider: sim.providerId });
+		expect(sim.directory.users(sim.orgs.umbrella).map((u) => u.username)).toEqual(['uadmin', 'awesker', 'wbirkin']);
+		expect(sim.directory.groups(sim.orgs.umbrella).map((g) => g.name)).toEqual(['Umbrella Staff']);
+		expect(sim.directory.groupMembers(sim.orgs.umbrella, groupId('Umbrella Staff', sim.orgs.umbrella))).toHaveLength(3);
+	});
+
+	it('answers every org-scoped v1 and v2 call for it with 403, changing nothing', async () => {
+		const org = sim.orgs.umbrella;
+		const uadmin = userId('uadmin', org);
+		const staff = groupId('Umbrella Staff', org);
+		const v1 = await get<ErrorBody>('/api/systemusers', { key: 'msp', org });
+		expect(v1.status).toBe(403);
+		expect(v1.body).toEqual({ code: 403, message: DISABLED, status: 'Forbidden' });
+		const v2 = await get<ErrorBody>('/api/v2/usergroups', { key: 'msp', org });
+		expect(v2.status).toBe(403);
+		expect(v2.body).toEqual({ code: 403, message: DISABLED });
+		const calls: Array<[string, string, CallOpts]> = [
+			['GET', `/api/systemusers/${uadmin}`, {}],
+			['POST', '/api/systemusers', { body: { username: 'newbie', email: 'newbie@umbrella.example' } }],
+			['PUT', `/api/systemusers/${uadmin}`, { body: { jobTitle: 'x' } }],
+			['DELETE', `/api/systemusers/${uadmin}`, {}],
+			['POST', `/api/systemusers/${uadmin}/password`, { body: { password: 'longenough1' } }],
+			['POST', `/api/systemusers/${uadmin}/state/suspend`, {}],
+			['POST', `/api/systemusers/${uadmin}/unlock`, {}],
+			['POST', '/api/search/systemusers', { body: {} }],
+			['GET', `/api/v2/usergroups/${staff}`, {}],
+			['POST', '/api/v2/usergroups', { body: { name: 'New' } }],
+			['GET', `/api/v2/usergroups/${staff}/members`, {}],
+			['POST', `/api/v2/usergroups/${staff}/members`, { body: { op: 'remove', type: 'user', id: uadmin } }],
+			['GET', `/api/v2/users/${uadmin}/memberof`, {}],
+			// even before the body and the id are looked at
+			['POST', '/api/systemusers', { rawBody: '{"username":' }],
+			['GET', '/api/systemusers/nothex', {}],
+		];
+		for (const [method, path, opts] of calls) {
+			const r = await call<ErrorBody>(method, path, { ...opts, key: 'msp', org });
+			expect([method, path, r.status, r.body.message]).toEqual([method, path, 403, DISABLED]);
+		}
+		expect(sim.directory.users(org)).toHaveLength(3);
+		expect(sim.directory.user(org, uadmin)).toMatchObject({ state: 'ACTIVATED', jobTitle: 'Administrator' });
+		expect(sim.directory.groups(org)).toHaveLength(1);
+		expect(sim.directory.groupMembers(org, staff)).toHaveLength(3);
+		// an unknown route is still a 404, and the single-org key is not let in at all
+		expect((await get('/api/nope', { key: 'msp', org })).status).toBe(404);
+		const single = await get<ErrorBody>('/api/systemusers', { org });
+		expect([single.status, single.body.message]).toEqual([403, `Forbidden: you do not have access to organization ${org}`]);
+	});
+
+	it('is still listed for the MSP key and readable through the org-less routes', async () => {
+		const list = await get<{ totalCount: number; results: Array<{ _id: string }> }>('/api/organizations', { key: 'msp' });
+		expect(list.body.results.map((o) => o._id)).toEqual([sim.orgs.globex, sim.orgs.initech, sim.orgs.umbrella]);
+		const search = await call<{ totalCount: number; results: Array<Record<string, unknown>> }>('POST', '/api/search/organizations', {
+			key: 'msp',
+			body: { searchFilter: { searchTerm: 'umbrella' } },
+		});
+		expect(search.body).toEqual({ totalCount: 1, results: [{ _id: sim.orgs.umbrella, displayName: 'Umbrella Corp', logoUrl: null }] });
+		const all = await call<{ totalCount: number }>('POST', '/api/search/organizations', { key: 'msp', body: {} });
+		expect(all.body.totalCount).toBe(3);
+		const provider = await get<{ totalCount: number; results: Array<{ _id: string; displayName: string }> }>(
+			`/api/v2/providers/${sim.providerId}/organizations?fields=displayName`,
+			{ key: 'msp' },
+		);
+		expect(provider.body).toEqual({
+			totalCount: 3,
+			results: [
+				{ _id: sim.orgs.globex, displayName: 'Globex Corporation' },
+				{ _id: sim.orgs.initech, displayName: 'Initech' },
+				{ _id: sim.orgs.umbrella, displayName: 'Umbrella Corp' },
+			],
+		});
+		const one = await get<{ _id: string; displayName: string; provider: string }>(`/api/organizations/${sim.orgs.umbrella}`, { key: 'msp' });
+		expect(one.status).toBe(200);
+		expect(one.body).toMatchObject({ _id: sim.orgs.umbrella, displayName: 'Umbrella Corp', provider: sim.providerId });
+		expect((await get(`/api/organizations/${sim.orgs.umbrella}`)).status).toBe(404);
+		expect((await get('/api/organizations')).body).toMatchObject({ totalCount: 1 });
 	});
 });
 
