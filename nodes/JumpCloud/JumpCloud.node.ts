@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 
 import * as apiRequest from './actions/apiRequest';
 import { organizationProperty } from './actions/common.descriptions';
+import * as organization from './actions/organization';
 import { route } from './actions/router';
 import * as user from './actions/user';
 import * as userGroup from './actions/userGroup';
@@ -16,7 +17,7 @@ export class JumpCloud implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["resource"] === "apiRequest" ? "API request" : $parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage JumpCloud users and user groups, or call any JumpCloud API',
+		description: 'Manage JumpCloud users, user groups and organizations, or call any JumpCloud API',
 		defaults: { name: 'JumpCloud' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -30,6 +31,7 @@ export class JumpCloud implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'API Request', value: 'apiRequest', description: 'Any authenticated JumpCloud API call' },
+					{ name: 'Organization', value: 'organization' },
 					{ name: 'User', value: 'user' },
 					{ name: 'User Group', value: 'userGroup' },
 				],
@@ -37,6 +39,7 @@ export class JumpCloud implements INodeType {
 			},
 			...user.description,
 			...userGroup.description,
+			...organization.description,
 			...apiRequest.description,
 			organizationProperty,
 		],

@@ -238,6 +238,69 @@ const successChecks = {
 		t.equal('09 regular output: pairedItem follows the input', r.paired('Get (regular output)'), [0, 1, 2, 3]);
 	},
 
+	jcE2e10UserOps(t, run, facts) {
+		const r = reader(run);
+		t.equal('10 get many, filters department + state: exactly the matching users, in creation order', r.out('Engineering, activated').map((u) => u.username), facts.engineeringActivated);
+		const found = r.out('Search user01');
+		t.check('10 get many, free-text search "user01", limit 5', () => (found.length === 5 && found.every((u) => /user01/.test(u.username))) || short(found.map((u) => u.username)));
+		const groups = r.out('Groups of jdoe');
+		t.equal("10 get groups: jdoe's groups, with names", groups.map((g) => g.id).sort(), facts.jdoeGroups);
+		t.check('10 get groups: every group named and direct', () => groups.every((g) => typeof g.name === 'string' && g.name !== '' && g.direct === true) || short(groups));
+		t.equal('10 get with If Not Found: an item, not an error', r.out('Get ghost (not found)'), [{ found: false, user: 'ghost@acme.example', by: 'email' }]);
+		const [leaver] = r.out('Create leaver');
+		const id = leaver?._id;
+		t.equal('10 create a staged user', [leaver?.username, leaver?.state], ['e2e.leaver', 'STAGED']);
+		t.equal('10 activate without email', r.out('Activate (no email)'), [{ id, activated: true, email: false }]);
+		t.equal('10 unlock', r.out('Unlock'), [{ id, unlocked: true }]);
+		t.equal('10 reset MFA with 3 exclusion days', r.out('Reset MFA (3 days)'), [{ id, mfaReset: true, exclusionDays: 3 }]);
+		t.equal('10 expire password (user by email)', r.out('Expire password'), [{ id, passwordExpired: true }]);
+		t.equal('10 add users (group by expression name, user by ID)', r.out('Add to VPN Users').map((o) => [o.groupId, o.added]), [[facts.acmeGroups['VPN Users'], 1]]);
+		t.equal('10 add users (user by username)', r.out('Add to Remote Workers').map((o) => [o.groupId, o.added]), [[facts.acmeGroups['Remote Workers'], 1]]);
+		t.equal('10 suspend', r.out('Suspend'), [{ id, suspended: true }]);
+		const [removed] = r.out('Remove from all groups');
+		t.equal('10 remove from all groups: both groups, by name', [removed?.count, removed?.removedFrom?.map((g) => g.name).sort()], [2, ['Remote Workers', 'VPN Users']]);
+		const [raw] = r.out('Get leaver (raw)');
+		t.equal('10 the leaver afterwards: suspended, password expired, MFA reset with an exclusion', [raw?.state, raw?.password_expired, raw?.totp_enabled, raw?.mfa?.exclusion], ['SUSPENDED', true, false, true]);
+		t.equal('10 delete the leaver', r.out('Delete leaver').map((o) => [o.deleted, o.id]), [[true, id]]);
+	},
+
+	jcE2e11GroupAdmin(t, run, facts) {
+		const r = reader(run);
+		const [created] = r.out('Create group');
+		t.check('11 create group: name, description, email', () => (created?.name === 'E2E Team' && created?.description === 'made by e2e' && created?.email === 'team@acme.example' && OBJECT_ID.test(created?.id)) || short(created));
+		t.equal('11 create again with Return Existing: the same group, no error', r.out('Create again (return existing)').map((g) => g.id), [created?.id]);
+		t.equal('11 get group by ID', r.out('Get group').map((g) => g.name), ['E2E Team']);
+		const [updated] = r.out('Update group');
+		t.equal('11 update: renamed, description changed, email kept', [updated?.id, updated?.name, updated?.description, updated?.email], [created?.id, 'E2E Team Renamed', 'renamed by e2e', 'team@acme.example']);
+		const [added] = r.out('Add users');
+		t.equal('11 add users by username and email', [added?.added, added?.users?.map((u) => u.userId)], [3, [facts.users.user010, facts.users.user011, facts.users.msmith]]);
+		t.equal('11 get members: users, not IDs', r.out('Get members').map((u) => u.username).sort(), ['msmith', 'user010', 'user011']);
+		const [removed] = r.out('Remove users');
+		t.equal('11 remove users: one removed, a non-member unchanged', [removed?.removed, removed?.unchanged, removed?.users?.map((u) => u.removed)], [1, 1, [true, false]]);
+		t.equal('11 delete group', r.out('Delete group'), [{ deleted: true, id: created?.id, name: 'E2E Team Renamed' }]);
+		t.equal('11 get the deleted group with If Not Found: found false', r.out('Get deleted group (found: false)'), [{ found: false, userGroup: 'E2E Team Renamed', by: 'name' }]);
+	},
+
+	jcE2e12Organizations(t, run, facts) {
+		const r = reader(run);
+		const { globex, initech, umbrella } = facts.orgs;
+		t.equal('12 organization get many: the MSP key\'s three organizations', r.out('Organizations').map((o) => o._id).sort(), [globex, initech, umbrella].sort());
+		t.equal('12 organization get (by ID)', r.out('Organization Initech').map((o) => [o._id, o.displayName]), [[initech, facts.organizationNames[initech]]]);
+		const users = r.out('Users everywhere');
+		const count = (organizationId) => users.filter((u) => u.organizationId === organizationId && u.error === undefined).length;
+		t.equal('12 user get many in All Organizations: every user of Globex and Initech, tagged', [count(globex), count(initech)], [facts.globexUserCount, facts.initechUserCount]);
+		t.check('12 every user is tagged with its organization\'s name', () => users.filter((u) => !u.error).every((u) => u.organizationName === facts.organizationNames[u.organizationId]) || 'untagged');
+		const failed = users.filter((u) => u.error !== undefined);
+		t.equal('12 Umbrella (API access disabled) becomes one error item in place, naming it', failed.map((e) => [e.error, e.details?.organizationId, e.details?.organizationName, e.details?.httpCode]), [
+			['JumpCloud: Forbidden: API access is disabled for this organization', umbrella, 'Umbrella Corp', '403'],
+		]);
+		t.equal('12 groups in All Organizations: success output, tagged', r.out('Groups found').map((g) => g.organizationId).sort(), [...facts.globexGroupNames.map(() => globex), ...facts.initechGroupNames.map(() => initech)].sort());
+		t.equal('12 groups in All Organizations: the failed organization on the error output', r.out('Organizations that failed').map((e) => e.details?.organizationName), ['Umbrella Corp']);
+		const found = r.out('Find iadmin everywhere');
+		t.equal('12 get by email in All Organizations: found in Initech only', found.filter((u) => !u.error).map((u) => [u.username, u.organizationId]), [['iadmin', initech]]);
+		t.equal('12 All Organizations is refused for a change', r.out('Delete everywhere (refused)').map((e) => e.error), ["'Organization' is All Organizations, which only reading operations can use"]);
+	},
+
 	jcE2e06MspDefault(t, run) {
 		const r = reader(run);
 		t.equal('06 no organization on the node: the credential default (Globex) is used', r.out('Get gadmin (default org)').map((u) => u.username), ['gadmin']);
@@ -289,6 +352,37 @@ const exampleChecks = {
 		t.equal('example onboarding, run 1: added to each group', first.out('Add to group').map((r) => r.added), [true, true, true]);
 		t.equal('example onboarding, run 2: already in each group, reported as unchanged', second.out('Add to group').map((r) => [r.added, r.reason]), [[false, 'alreadyMember'], [false, 'alreadyMember'], [false, 'alreadyMember']]);
 		t.equal('example onboarding, run 2: the manager is still Mary Smith', second.out('Get manager').map((m) => m.username), ['msmith']);
+	},
+
+	offboardLeaver01(t, runs, facts) {
+		t.equal('example offboarding: both runs recorded, both successful', runs.map((run) => run.status), ['success', 'success']);
+		const [first, second] = runs.map(reader);
+		if (!first || !second) return;
+		t.equal('example offboarding, run 1: finds user120 and suspends them', [first.out('Find user').map((u) => [u.found, u.username]), first.out('Suspend')], [[[true, 'user120']], [{ id: facts.users.user120, suspended: true }]]);
+		const [removed] = first.out('Remove from all groups');
+		t.equal('example offboarding, run 1: removed from every group they were in', removed?.removedFrom?.map((g) => g.id).sort(), facts.user120Groups);
+		t.equal('example offboarding, run 1: MFA reset', first.out('Reset MFA'), [{ id: facts.users.user120, mfaReset: true }]);
+		const [again] = second.out('Remove from all groups');
+		t.equal('example offboarding, run 2: safe to repeat (nothing left to remove)', [second.out('Suspend').length, again?.count, again?.removedFrom], [1, 0, []]);
+		t.equal('example offboarding: the not-found branch stays unused', [first.ran('Not in JumpCloud'), second.ran('Not in JumpCloud')], [false, false]);
+	},
+
+	mspInventory01(t, runs, facts) {
+		t.equal('example MSP inventory: both runs recorded, both successful', runs.map((run) => run.status), ['success', 'success']);
+		const [first, second] = runs.map(reader);
+		if (!first || !second) return;
+		const rows = first.out('Count per organization');
+		const { globex, initech, umbrella } = facts.orgs;
+		t.equal(
+			'example MSP inventory: one row per organization, with user counts, Umbrella with its error',
+			rows.map((row) => [row.organizationId, row.users, row.error ?? null]),
+			[
+				[globex, facts.globexUserCount, null],
+				[initech, facts.initechUserCount, null],
+				[umbrella, 0, 'JumpCloud: Forbidden: API access is disabled for this organization'],
+			],
+		);
+		t.equal('example MSP inventory: run 2 gives the same rows', second.out('Count per organization'), rows);
 	},
 };
 

@@ -33,9 +33,10 @@ const { createContractRun } = require('../contract/run');
 
 const WORKFLOW_DIR = path.join(__dirname, 'workflows');
 /** The workflows under examples/ that users import, run here twice each (they must be safe to run again). */
-const EXAMPLE_FILES = ['onboard-new-hire.json'];
-/** The credential the examples name, as the demo creates it. */
+const EXAMPLE_FILES = ['onboard-new-hire.json', 'offboard-leaver.json', 'msp-inventory.json'];
+/** The credentials the examples name, as the demo creates them. */
 const EXAMPLE_CREDENTIAL = { id: 'demoJumpCloudCred1', name: 'JumpCloud (simulator)', type: 'jumpCloudApi' };
+const EXAMPLE_MSP_CREDENTIAL = { id: 'demoJumpCloudMspCred1', name: 'JumpCloud MSP (simulator)', type: 'jumpCloudApi' };
 const CREDENTIALS_FILE = path.join(__dirname, 'credentials.json');
 /** A key JumpCloud (and the simulator) does not know. */
 const BAD_KEY = 'e2e-wrong-key-0000000000000000000000000';
@@ -68,7 +69,17 @@ async function readFacts(sim) {
 	const globexGroups = await groups(sim.orgs.globex);
 	const initechGroups = await groups(sim.orgs.initech);
 	const users = {};
-	for (const name of ['msmith', 'jdoe', 'user001', 'user010', 'user011', 'user130']) users[name] = await userId(name);
+	for (const name of ['msmith', 'jdoe', 'user001', 'user010', 'user011', 'user120', 'user130']) users[name] = await userId(name);
+	const groupsOf = async (id) => (await api(`/api/v2/users/${id}/memberof?limit=100`)).body.map((membership) => membership.id).sort();
+	const all = async (pathAndQuery) => {
+		const found = [];
+		for (let skip = 0; ; skip += 100) {
+			const { body } = await api(`${pathAndQuery}&limit=100&skip=${skip}`);
+			found.push(...body.results);
+			if (body.results.length < 100) return found;
+		}
+	};
+	const organizations = (await api('/api/organizations?limit=100', { key: sim.keys.msp })).body.results;
 	return {
 		orgs: sim.orgs,
 		users,
@@ -83,6 +94,10 @@ async function readFacts(sim) {
 		initechGroupNames: initechGroups.map((g) => g.name),
 		globexUserCount: (await api('/api/systemusers?limit=1', { key: sim.keys.msp, org: sim.orgs.globex })).total,
 		initechUserCount: (await api('/api/systemusers?limit=1', { key: sim.keys.msp, org: sim.orgs.initech })).total,
+		engineeringActivated: (await all('/api/systemusers?filter[0]=department:$eq:Engineering&filter[1]=state:$eq:ACTIVATED&sort=_id&fields=username')).map((u) => u.username),
+		jdoeGroups: await groupsOf(users.jdoe),
+		user120Groups: await groupsOf(users.user120),
+		organizationNames: Object.fromEntries(organizations.map((o) => [o._id, o.displayName])),
 	};
 }
 
@@ -192,7 +207,13 @@ function checkEditor(t, editor, facts, sim) {
 	});
 	t.check('editor: "From List" organizations for the MSP key', () => {
 		const list = results(editor.organizations);
-		return (Array.isArray(list) && JSON.stringify(list.map((o) => o.value).sort()) === JSON.stringify([facts.orgs.globex, facts.orgs.initech].sort())) || JSON.stringify(list);
+		// User > Get reads only, so All Organizations comes first.
+		return (
+			(Array.isArray(list) &&
+				list[0]?.value === 'all' &&
+				JSON.stringify(list.slice(1).map((o) => o.value).sort()) === JSON.stringify([facts.orgs.globex, facts.orgs.initech, facts.orgs.umbrella].sort())) ||
+			JSON.stringify(list)
+		);
 	});
 	t.check('editor: "From List" users follow the node\'s organization (Initech)', () => {
 		const list = results(editor.usersInInitech);
@@ -265,6 +286,7 @@ async function main() {
 			ORG_ACME: sim.orgs.acme,
 			ORG_GLOBEX: sim.orgs.globex,
 			ORG_INITECH: sim.orgs.initech,
+			ORG_UMBRELLA: sim.orgs.umbrella,
 		};
 		const credentials = n8n.fillPlaceholders(JSON.parse(fs.readFileSync(CREDENTIALS_FILE, 'utf8')), values);
 		const workflows = fs
@@ -274,6 +296,7 @@ async function main() {
 			.map((file) => n8n.fillPlaceholders(JSON.parse(fs.readFileSync(path.join(WORKFLOW_DIR, file), 'utf8')), values));
 		const examples = EXAMPLE_FILES.map((file) => JSON.parse(fs.readFileSync(path.join(n8n.REPO_ROOT, 'examples', file), 'utf8')));
 		credentials.push({ ...EXAMPLE_CREDENTIAL, data: { apiKey: sim.keys.single, region: 'custom', baseUrl: sim.baseUrl, multipleOrganizations: false, organizationId: '' } });
+		credentials.push({ ...EXAMPLE_MSP_CREDENTIAL, data: { apiKey: sim.keys.msp, region: 'custom', baseUrl: sim.baseUrl, multipleOrganizations: true, organizationId: '' } });
 		const mustSucceed = workflows.filter((w) => successChecks[w.id]);
 		const mustFail = workflows.filter((w) => failureChecks[w.id]);
 		const unchecked = workflows.filter((w) => !successChecks[w.id] && !failureChecks[w.id]);

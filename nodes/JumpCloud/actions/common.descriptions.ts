@@ -95,30 +95,66 @@ export function userGroupLocator(): INodeProperties {
 	};
 }
 
+/** An organization picked from the list of those the key manages, or by ID. */
+export function organizationLocator(name: string, displayName: string, description: string, required = false): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		required,
+		default: { mode: 'list', value: '' },
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchOrganizations', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 5f0c1a2b3c4d5e6f7a8b9c0d',
+				validation: objectIdValidation('organization'),
+			},
+		],
+	};
+}
+
 /** Per-node (and, through expressions, per-item) organization for multi-organization (MSP) keys. */
 export const organizationProperty: INodeProperties = {
-	displayName: 'Organization',
-	name: 'organization',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	description:
-		"For multi-organization (MSP) admins: the organization to act in. Leave empty to use the credential's default organization, or none for a single-organization key.",
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchOrganizations', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 5f0c1a2b3c4d5e6f7a8b9c0d',
-			validation: objectIdValidation('organization'),
-		},
-	],
+	...organizationLocator(
+		'organization',
+		'Organization',
+		"For multi-organization (MSP) admins: the organization to act in. Leave empty to use the credential's default organization, or none for a single-organization key. Reading operations can also run in All Organizations (first in the list): every organization the key manages, each output item tagged with organizationId and organizationName; Limit then applies per organization.",
+	),
+	displayOptions: { hide: { resource: ['organization'] } },
 };
+
+/** 'Options > If Not Found' of the reading operations that look one record up (the router applies it). */
+export function ifNotFoundOption(noun: string): INodeProperties {
+	return {
+		displayName: 'If Not Found',
+		name: 'ifNotFound',
+		type: 'options',
+		default: 'error',
+		description: `What to do when no such ${noun} exists`,
+		options: [
+			{ name: 'Error', value: 'error', description: 'Fail the item' },
+			{
+				name: 'Output an Item',
+				value: 'returnNotFound',
+				description: `Output {found: false} instead (and found: true on the ${noun}s found), so an If node can branch on it`,
+			},
+		],
+	};
+}
+
+/** Simplify: the fields a person scans instead of JumpCloud's whole record. */
+export function simplifyProperty(description = 'Whether to return a simplified version of the response instead of the raw data'): INodeProperties {
+	return { displayName: 'Simplify', name: 'simplify', type: 'boolean', default: true, description };
+}
 
 export function returnAllAndLimit(): INodeProperties[] {
 	return [

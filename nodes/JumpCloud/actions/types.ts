@@ -21,6 +21,17 @@ export interface OperationModule {
 	prefetch?: UserPrefetch[];
 	/** The Concurrency when the option is not set, if not DEFAULT_CONCURRENCY (see sequentialOptionsCollection). */
 	defaultConcurrency?: number;
+	/**
+	 * Reading operations that can run in every organization the key manages ('Organization' > All
+	 * Organizations): a `list` concatenates each organization's records; a `lookup` returns the record from the
+	 * organizations that have it, and is not found only when none has.
+	 */
+	fanOut?: 'list' | 'lookup';
+	/**
+	 * For operations with 'Options > If Not Found': the item to output instead of an error when the record does
+	 * not exist (the router adds `found: true` to the records it does find).
+	 */
+	notFoundResult?: (this: IExecuteFunctions, itemIndex: number) => IDataObject;
 }
 
 /** A user-locator parameter of the operation, looked up in batches (v1 `$in`) before the items run. */

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } fr
 
 import type { UserPrefetch } from '../actions/types';
 import { isEmailAddress } from './users';
-import { isObjectId, jumpCloudApiRequest, jumpCloudApiRequestAllItems, v2ExactMatch } from '../transport';
+import { isObjectId, jumpCloudApiRequest, jumpCloudApiRequestAllItems, markNotFound, v2ExactMatch } from '../transport';
 import type { JumpCloudContext, Scope } from '../transport';
 
 export type { Scope } from '../transport';
@@ -32,7 +32,7 @@ const LOOKUP_FIELDS = ['_id', 'username', 'email'];
  * The records a lookup finds, asked once per execution when the operation allows it (the same email or group
  * name in many items costs one call); a failed lookup is forgotten, so the next item asks again.
  */
-async function cachedLookup(scope: Scope, key: string, lookup: () => Promise<IDataObject[]>): Promise<IDataObject[]> {
+export async function cachedLookup(scope: Scope, key: string, lookup: () => Promise<IDataObject[]>): Promise<IDataObject[]> {
 	const cache = scope.cacheLookups ? scope.run?.lookups : undefined;
 	if (!cache) return await lookup();
 	const fullKey = `${scope.organizationId ?? ''}|${key}`;
@@ -63,7 +63,7 @@ export async function findUser(
 		return results ?? [];
 	});
 	if (matches.length !== 1) {
-		throw new NodeOperationError(
+		const error = new NodeOperationError(
 			this.getNode(),
 			matches.length === 0
 				? `No JumpCloud user has the ${key} "${value}"`
@@ -73,6 +73,7 @@ export async function findUser(
 				description: `Check the '${parameterLabel}' parameter. Matching is exact and case-sensitive; pick the user from the list or use the ID to be certain.`,
 			},
 		);
+		throw matches.length === 0 ? markNotFound(error) : error;
 	}
 	return matches[0];
 }
@@ -212,22 +213,41 @@ export async function prefetchUsers(
 			wanted.get(group)!.values.add(value);
 		}
 	}
-	const batches: Array<Promise<unknown>> = [];
-	for (const { scope, key, values } of wanted.values()) {
-		// A batch pays off from two values on; a single one is looked up by its item, after its own checks.
-		if (values.size < 2) continue;
-		let batch: string[] = [];
-		const flush = () => {
-			if (batch.length) batches.push(lookupBatch.call(this, scope, key, batch));
-			batch = [];
-		};
-		for (const value of values) {
-			if (batch.length >= BATCH_VALUES || batch.join('|').length + value.length > BATCH_CHARACTERS) flush();
-			batch.push(value);
-		}
-		flush();
+	await Promise.all([...wanted.values()].map(async ({ scope, key, values }) => await lookupInBatches.call(this, scope, key, [...values])));
+}
+
+/**
+ * Fills the execution's lookup cache with the users having these emails (or usernames): one `$in` call per 50
+ * values. A batch pays off from two values on; a single one is looked up by its item, after its own checks.
+ */
+async function lookupInBatches(this: IExecuteFunctions, scope: Scope, key: UserKey, values: string[]): Promise<void> {
+	if (values.length < 2 || !scope.cacheLookups || !scope.run) return;
+	const batches: Array<Promise<void>> = [];
+	let batch: string[] = [];
+	const flush = () => {
+		if (batch.length) batches.push(lookupBatch.call(this, scope, key, batch));
+		batch = [];
+	};
+	for (const value of values) {
+		if (batch.length >= BATCH_VALUES || batch.join('|').length + value.length > BATCH_CHARACTERS) flush();
+		batch.push(value);
 	}
+	flush();
 	await Promise.all(batches);
+}
+
+/**
+ * The user IDs of several free-text references (IDs, emails, usernames) one item names, in order; emails and
+ * usernames are looked up in `$in` batches first. Fails, naming the reference, when one matches no user.
+ */
+export async function resolveUserReferences(this: IExecuteFunctions, references: string[], scope: Scope, parameterLabel: string): Promise<string[]> {
+	const values = references.map((reference) => reference.trim());
+	for (const key of ['email', 'username'] as const) {
+		const named = values.filter((value) => value !== '' && !value.includes('\\') && userReferenceKind(value) === key);
+		const uncached = [...new Set(named)].filter((value) => !scope.run?.lookups.has(`${scope.organizationId ?? ''}|user|${key}|${value}`));
+		await lookupInBatches.call(this, scope, key, uncached);
+	}
+	return await Promise.all(values.map(async (value) => await resolveUserReference.call(this, value, scope, parameterLabel)));
 }
 
 /** One `$in` lookup; every value's cache entry is the records with exactly that value. */
@@ -273,16 +293,9 @@ export async function resolveUserGroupLocator(
 	requireValue.call(this, value, parameterLabel, scope.itemIndex);
 	if (mode !== 'name') return requireObjectId.call(this, value, 'user group', parameterLabel, scope.itemIndex);
 
-	const { filter, matches } = v2ExactMatch('name', value);
-	const groups = await cachedLookup(scope, `group|name|${value}`, async () =>
-		await jumpCloudApiRequestAllItems.call(
-			this,
-			{ method: 'GET', path: '/api/v2/usergroups', qs: { filter, fields: ['id', 'name'] }, ...scope },
-			{ returnAll: true, matches },
-		),
-	);
+	const groups = await userGroupsNamed.call(this, value, scope);
 	if (groups.length !== 1) {
-		throw new NodeOperationError(
+		const error = new NodeOperationError(
 			this.getNode(),
 			groups.length === 0 ? `No JumpCloud user group is named "${value}"` : `More than one JumpCloud user group is named "${value}"`,
 			{
@@ -290,6 +303,42 @@ export async function resolveUserGroupLocator(
 				description: `Check the '${parameterLabel}' parameter. Names are matched exactly and case-sensitively.`,
 			},
 		);
+		throw groups.length === 0 ? markNotFound(error) : error;
 	}
 	return String(groups[0].id);
+}
+
+/** The user groups named exactly `name` (IDs and names; names holding a comma are narrowed, then compared). */
+export async function userGroupsNamed(this: JumpCloudContext, name: string, scope: Scope): Promise<IDataObject[]> {
+	const { filter, matches } = v2ExactMatch('name', name);
+	return await cachedLookup(scope, `group|name|${name}`, async () =>
+		await jumpCloudApiRequestAllItems.call(
+			this,
+			{ method: 'GET', path: '/api/v2/usergroups', qs: { filter, fields: ['id', 'name'] }, ...scope },
+			{ returnAll: true, matches },
+		),
+	);
+}
+
+/** IDs per `_id:$in` read: 50 IDs of 24 characters keep the URL short, and a page holds them all. */
+const IDS_PER_READ = 50;
+
+/** Users by ID, read in `_id` `$in` batches side by side (with `fields` when given); a missing ID is absent. */
+export async function usersById(this: JumpCloudContext, ids: string[], scope: Scope, fields?: readonly string[]): Promise<Map<string, IDataObject>> {
+	const wanted = [...new Set(ids)].filter(isObjectId);
+	const batches: string[][] = [];
+	for (let start = 0; start < wanted.length; start += IDS_PER_READ) batches.push(wanted.slice(start, start + IDS_PER_READ));
+	const users = new Map<string, IDataObject>();
+	await Promise.all(
+		batches.map(async (batch) => {
+			const { results } = (await jumpCloudApiRequest.call(this, {
+				method: 'GET',
+				path: '/api/systemusers',
+				qs: { filter: `_id:$in:${batch.join('|')}`, limit: batch.length, fields: fields ? [...fields] : undefined },
+				...scope,
+			})) as { results?: IDataObject[] };
+			for (const user of results ?? []) users.set(String(user._id ?? user.id), user);
+		}),
+	);
+	return users;
 }

@@ -5,7 +5,9 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
+import { operationFor } from '../actions/operations';
 import { locatorOf } from '../helpers/locators';
+import { ALL_ORGANIZATIONS } from '../helpers/organizations';
 import { listPageOf, listShapeProblem, jumpCloudRequest, MAX_PAGE_SIZE, retryPolicyFor } from '../transport';
 import type { JumpCloudRequest } from '../transport';
 
@@ -34,12 +36,27 @@ async function searchPage(
 	return { results: results.map(toItem), paginationToken: more ? String(next) : undefined };
 }
 
-/** The organization chosen on the node, so lists show that organization's records. */
+/**
+ * The organization chosen on the node, so lists show that organization's records. With All Organizations the
+ * lists show the credential's default organization (records are then best picked by email, username or name).
+ */
 function chosenOrganization(this: ILoadOptionsFunctions): string {
 	try {
-		return locatorOf(this.getNodeParameter('organization', '')).value;
+		const chosen = locatorOf(this.getNodeParameter('organization', '')).value;
+		return chosen === ALL_ORGANIZATIONS ? '' : chosen;
 	} catch {
 		return '';
+	}
+}
+
+/** Whether the operation being edited can run in every organization (it reads only). */
+function offersAllOrganizations(this: ILoadOptionsFunctions): boolean {
+	try {
+		const resource = String(this.getCurrentNodeParameter('resource') ?? '');
+		const operation = this.getCurrentNodeParameter('operation') as string | undefined;
+		return operationFor(resource, operation)?.fanOut !== undefined;
+	} catch {
+		return false;
 	}
 }
 
@@ -95,12 +112,17 @@ export async function searchOrganizations(
 		value: String(organization._id ?? organization.id),
 	});
 	if (term === '') {
-		return await searchPage.call(
+		const page = await searchPage.call(
 			this,
 			{ method: 'GET', path: '/api/organizations', qs: { sort: 'displayName', fields: '_id displayName' } },
 			paginationToken,
 			toItem,
 		);
+		// Reading operations can fan out over every organization: offered first, on the first page.
+		if (paginationToken === undefined && offersAllOrganizations.call(this)) {
+			page.results.unshift({ name: 'All Organizations (every organization this key manages)', value: ALL_ORGANIZATIONS });
+		}
+		return page;
 	}
 	return await searchPage.call(
 		this,

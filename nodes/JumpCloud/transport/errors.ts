@@ -150,6 +150,33 @@ export function jumpCloudUnclearError(node: INode, cause: NodeApiError, context:
 	});
 }
 
+/** A DELETE that found the record it had just read gone: someone else deleted it in between. */
+export function deletedMeanwhileError(node: INode, notFoundHint: string, itemIndex: number): NodeApiError {
+	return markNotFound(
+		new NodeApiError(node, { message: 'Not Found' } as JsonObject, {
+			message: 'JumpCloud: Not Found',
+			description: `${notFoundHint} It was deleted by someone else a moment ago.`,
+			httpCode: '404',
+			itemIndex,
+		}),
+	);
+}
+
+/**
+ * Marks an error as "the record asked for does not exist" (a 404 once the organization is known to exist, or
+ * a lookup that found nobody), so Get's 'If Not Found' and the All Organizations lookups can tell it from
+ * every other failure.
+ */
+export function markNotFound<E extends Error>(error: E): E {
+	const target = error as E & { context?: IDataObject };
+	target.context = { ...(target.context ?? {}), notFound: true };
+	return error;
+}
+
+export function isNotFoundError(error: unknown): boolean {
+	return (error as { context?: IDataObject } | undefined)?.context?.notFound === true;
+}
+
 const REDACTED = '[redacted]';
 
 /** The text with every occurrence of the secret (the API key) replaced. Short secrets are left alone. */

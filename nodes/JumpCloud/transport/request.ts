@@ -17,6 +17,7 @@ import {
 	jumpCloudInvalidAnswerError,
 	jumpCloudNetworkError,
 	jumpCloudUnclearError,
+	markNotFound,
 	redactError,
 } from './errors';
 import type { ErrorContext } from './errors';
@@ -310,7 +311,10 @@ async function send(
 				} else if (statusCode >= 500) {
 					failure = { kind: 'unclear', error, waitMs: retryAfterMs(responseHeaders['retry-after']) };
 				} else {
-					if (statusCode === 404 && organization) await blameUnknownOrganization.call(this, request, organization);
+					if (statusCode === 404) {
+						if (organization) await blameUnknownOrganization.call(this, request, organization);
+						throw markNotFound(error);
+					}
 					throw error;
 				}
 			}

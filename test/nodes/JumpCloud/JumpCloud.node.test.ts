@@ -51,15 +51,32 @@ describe('JumpCloud node description', () => {
 		);
 		expect(all.sort()).toEqual(
 			[
+				'organization.get',
+				'organization.getAll',
+				'user.activate',
 				'user.assignManager',
 				'user.changePassword',
 				'user.create',
 				'user.delete',
+				'user.expirePassword',
 				'user.get',
+				'user.getAll',
+				'user.getGroups',
+				'user.removeFromAllGroups',
+				'user.resetMfa',
+				'user.suspend',
+				'user.unlock',
 				'user.update',
 				'userGroup.addUser',
+				'userGroup.addUsers',
+				'userGroup.create',
+				'userGroup.delete',
+				'userGroup.get',
 				'userGroup.getAll',
+				'userGroup.getMembers',
 				'userGroup.removeUser',
+				'userGroup.removeUsers',
+				'userGroup.update',
 			].sort(),
 		);
 	});

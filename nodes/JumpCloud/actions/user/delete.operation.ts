@@ -1,9 +1,9 @@
-import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { locatorOf, resolveUserRecord, resolveUserReference } from '../../helpers/locators';
 import type { Scope } from '../../helpers/locators';
-import { jumpCloudRequest } from '../../transport';
+import { deletedMeanwhileError, jumpCloudRequest } from '../../transport';
 import { optionsCollection, userLocator } from '../common.descriptions';
 import { userNotFound, userPath } from './shared';
 
@@ -65,13 +65,6 @@ export async function execute(this: IExecuteFunctions, scope: Scope) {
 			"The user manages other users, and JumpCloud deletes a manager only when told what happens to their direct reports. Set 'Options > Direct Reports' to 'Clear Their Manager' or 'Reassign To'.",
 		...scope,
 	});
-	if (response.statusCode === 404 && !response.afterUnclearAttempt) {
-		throw new NodeApiError(this.getNode(), { message: 'Not Found' } as JsonObject, {
-			message: 'JumpCloud: Not Found',
-			description: `${userNotFound(id)} It was deleted by someone else a moment ago.`,
-			httpCode: '404',
-			itemIndex: scope.itemIndex,
-		});
-	}
+	if (response.statusCode === 404 && !response.afterUnclearAttempt) throw deletedMeanwhileError(this.getNode(), userNotFound(id), scope.itemIndex);
 	return { deleted: true, id, username: user.username, email: user.email };
 }

@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { resolveUserLocator, resolveUserReference } from '../../helpers/locators';
+import { jumpCloudRequest } from '../../transport';
 import type { Scope } from '../../helpers/locators';
 import { isEmailAddress } from '../../helpers/users';
 import { profileFields } from './profileFields';
@@ -15,6 +16,17 @@ export const userNotFound = (id: string, parameterLabel = 'User') =>
 /** The user ID the item's user locator (by default the 'User' parameter) points at. */
 export async function userIdOf(this: IExecuteFunctions, scope: Scope, parameter = 'user', label = 'User') {
 	return await resolveUserLocator.call(this, this.getNodeParameter(parameter, scope.itemIndex), scope, label);
+}
+
+/**
+ * A state action on one user (`POST /api/systemusers/{id}/<action>`: unlock, expire, resetmfa, state/activate,
+ * state/suspend). Each leaves the user in the same state when repeated, so a lost answer is simply sent
+ * again. Their 200 answers are text, JSON text or empty (fact sheet pitfall 7): only the status counts.
+ */
+export async function userAction(this: IExecuteFunctions, scope: Scope, action: string, body?: IDataObject, conflictHint?: string): Promise<string> {
+	const id = await userIdOf.call(this, scope);
+	await jumpCloudRequest.call(this, { method: 'POST', path: `${userPath(id)}/${action}`, body, expect: 'any', repeatable: true, notFoundHint: userNotFound(id), conflictHint, ...scope });
+	return id;
 }
 
 /** Resolves, in place, a manager given by email or username to the manager's ID. */

@@ -49,6 +49,8 @@ export function userGroupFilters(filters: IDataObject): V2Condition {
 	return v2AllOf(conditions);
 }
 
+export const fanOut = 'list';
+
 export async function execute(this: IExecuteFunctions, scope: Scope) {
 	const i = scope.itemIndex;
 	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;

@@ -1,36 +1,53 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { resolveUserGroupLocator, resolveUserLocator } from '../../helpers/locators';
+import { applyToEach } from '../../helpers/batch';
+import { resolveUserGroupLocator, resolveUserLocator, resolveUserReferences } from '../../helpers/locators';
 import type { Scope } from '../../helpers/locators';
 import { jumpCloudRequest } from '../../transport';
+import type { JumpCloudContext } from '../../transport';
 import { optionsCollection, userGroupLocator, userLocator } from '../common.descriptions';
 
+/** 'Options > Fail If Unchanged' of the operations that change memberships. */
+export const failIfUnchangedOption: INodeProperties = {
+	displayName: 'Fail If Unchanged',
+	name: 'failIfUnchanged',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to fail when there is nothing to do: the user is already a member (add) or not a member (remove). By default that is reported as a success with added/removed set to false.',
+};
+
 /** The parameters Add User and Remove User share. */
-export const membershipProperties: INodeProperties[] = [
+export const membershipProperties: INodeProperties[] = [userGroupLocator(), userLocator('user', 'User', 'The JumpCloud user'), optionsCollection(failIfUnchangedOption)];
+
+/** The parameters Add Users and Remove Users share: many users per item. */
+export const membershipsProperties: INodeProperties[] = [
 	userGroupLocator(),
-	userLocator('user', 'User', 'The JumpCloud user'),
-	optionsCollection({
-		displayName: 'Fail If Unchanged',
-		name: 'failIfUnchanged',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to fail when there is nothing to do: the user is already a member (add) or not a member (remove). By default that is reported as a success with added/removed set to false.',
-	}),
+	{
+		displayName: 'Users',
+		name: 'users',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. jane.doe@example.com, jdoe, 5f0c1a2b3c4d5e6f7a8b9c0d',
+		description: 'User IDs, emails or usernames, separated by commas or new lines (or an expression giving a list)',
+		typeOptions: { rows: 2 },
+	},
+	optionsCollection(),
 ];
+
+export type MembershipOp = 'add' | 'remove';
+
+/** How one membership change went: made, or already so (the user was a member / was not). */
+export type MembershipOutcome = 'changed' | 'unchanged';
 
 /**
  * Adds or removes one membership. JumpCloud answers 409 to adding a member and 404 to removing a
  * non-member (fact sheet §5, pitfall 4): both mean the desired state already holds. That makes the call
  * safe to repeat after a lost answer; a 409/404 to such a repeat means the lost send made the change.
  */
-export async function changeMembership(this: IExecuteFunctions, scope: Scope, op: 'add' | 'remove'): Promise<IDataObject> {
-	const i = scope.itemIndex;
-	const groupId = await resolveUserGroupLocator.call(this, this.getNodeParameter('userGroup', i), scope);
-	const userId = await resolveUserLocator.call(this, this.getNodeParameter('user', i), scope, 'User');
-	const { failIfUnchanged = false } = this.getNodeParameter('options', i, {}) as IDataObject;
-	const done = op === 'add' ? 'added' : 'removed';
+export async function setMembership(this: JumpCloudContext, scope: Scope, groupId: string, userId: string, op: MembershipOp): Promise<MembershipOutcome> {
 	const unchangedStatus = op === 'add' ? 409 : 404;
 	const { statusCode, afterUnclearAttempt } = await jumpCloudRequest.call(this, {
 		method: 'POST',
@@ -40,32 +57,44 @@ export async function changeMembership(this: IExecuteFunctions, scope: Scope, op
 		repeatable: true,
 		acceptStatuses: [unchangedStatus],
 		// Adding to a group that does not exist is a 404 (removing one is told apart below).
-		notFoundHint: `Check the 'User Group' parameter: no user group with ID ${groupId} exists in this organization.`,
+		notFoundHint: groupNotFound(groupId),
 		...scope,
 	});
-	if (statusCode === unchangedStatus) {
-		// On remove, a 404 may also mean the group or the user does not exist: tell those apart first.
-		if (op === 'remove') await confirmExists.call(this, scope, groupId, userId);
-		if (afterUnclearAttempt) return { [done]: true, groupId, userId };
-		if (failIfUnchanged) {
-			throw new NodeOperationError(
-				this.getNode(),
-				op === 'add' ? 'The user is already a member of the group' : 'The user is not a member of the group',
-				{ itemIndex: i, description: "Turn off 'Fail If Unchanged' to treat this as success." },
-			);
-		}
-		return { [done]: false, unchanged: true, reason: op === 'add' ? 'alreadyMember' : 'notMember', groupId, userId };
-	}
-	return { [done]: true, groupId, userId };
+	if (statusCode !== unchangedStatus) return 'changed';
+	// On remove, a 404 may also mean the group or the user does not exist: tell those apart first.
+	if (op === 'remove') await confirmExists.call(this, scope, groupId, userId);
+	return afterUnclearAttempt ? 'changed' : 'unchanged';
 }
 
-async function confirmExists(this: IExecuteFunctions, scope: Scope, groupId: string, userId: string) {
-	await jumpCloudRequest.call(this, {
-		method: 'GET',
-		path: `/api/v2/usergroups/${groupId}`,
-		notFoundHint: `Check the 'User Group' parameter: no user group with ID ${groupId} exists in this organization.`,
-		...scope,
+/** The 404 description for a user group ID, naming the parameter to fix. */
+export const groupNotFound = (groupId: string, parameterLabel = 'User Group') =>
+	`Check the '${parameterLabel}' parameter: no user group with ID ${groupId} exists in this organization.`;
+
+/** Add User / Remove User: one membership, the no-op reported (or failed, with 'Fail If Unchanged'). */
+export async function changeMembership(this: IExecuteFunctions, scope: Scope, op: MembershipOp): Promise<IDataObject> {
+	const i = scope.itemIndex;
+	const groupId = await resolveUserGroupLocator.call(this, this.getNodeParameter('userGroup', i), scope);
+	const userId = await resolveUserLocator.call(this, this.getNodeParameter('user', i), scope, 'User');
+	const done = op === 'add' ? 'added' : 'removed';
+	if ((await setMembership.call(this, scope, groupId, userId, op)) === 'changed') return { [done]: true, groupId, userId };
+	failIfUnchanged.call(this, scope, op);
+	return { [done]: false, unchanged: true, reason: unchangedReason(op), groupId, userId };
+}
+
+export const unchangedReason = (op: MembershipOp) => (op === 'add' ? 'alreadyMember' : 'notMember');
+
+/** Throws when 'Options > Fail If Unchanged' is on; the change was a no-op. */
+export function failIfUnchanged(this: IExecuteFunctions, scope: Scope, op: MembershipOp, who = 'The user'): void {
+	const { failIfUnchanged: fail = false } = this.getNodeParameter('options', scope.itemIndex, {}) as IDataObject;
+	if (!fail) return;
+	throw new NodeOperationError(this.getNode(), op === 'add' ? `${who} is already a member of the group` : `${who} is not a member of the group`, {
+		itemIndex: scope.itemIndex,
+		description: "Turn off 'Fail If Unchanged' to treat this as success.",
 	});
+}
+
+async function confirmExists(this: JumpCloudContext, scope: Scope, groupId: string, userId: string) {
+	await jumpCloudRequest.call(this, { method: 'GET', path: `/api/v2/usergroups/${groupId}`, notFoundHint: groupNotFound(groupId), ...scope });
 	await jumpCloudRequest.call(this, {
 		method: 'GET',
 		path: `/api/systemusers/${userId}`,
@@ -73,4 +102,43 @@ async function confirmExists(this: IExecuteFunctions, scope: Scope, groupId: str
 		notFoundHint: `Check the 'User' parameter: no user with ID ${userId} exists in this organization.`,
 		...scope,
 	});
+}
+
+/** The 'Users' parameter as a list of references: a list from an expression, or text split on commas and lines. */
+function userReferencesOf(this: IExecuteFunctions, itemIndex: number): string[] {
+	const raw = this.getNodeParameter('users', itemIndex, '') as unknown;
+	const entries = Array.isArray(raw) ? raw.map((entry) => String(entry ?? '')) : String(raw ?? '').split(/[\n,]/);
+	const references = [...new Set(entries.map((entry) => entry.trim()).filter((entry) => entry !== ''))];
+	if (references.length === 0) {
+		throw new NodeOperationError(this.getNode(), "'Users' is empty", {
+			itemIndex,
+			description: 'Enter user IDs, emails or usernames, separated by commas or new lines.',
+		});
+	}
+	return references;
+}
+
+/**
+ * Add Users / Remove Users: every named user is found first (nothing changes when one is unknown), then the
+ * memberships change side by side; each user is reported, a no-op as unchanged.
+ */
+export async function changeMemberships(this: IExecuteFunctions, scope: Scope, op: MembershipOp): Promise<IDataObject> {
+	const i = scope.itemIndex;
+	const references = userReferencesOf.call(this, i);
+	const groupId = await resolveUserGroupLocator.call(this, this.getNodeParameter('userGroup', i), scope);
+	const userIds = await resolveUserReferences.call(this, references, scope, 'Users');
+	const done = op === 'add' ? 'added' : 'removed';
+	const entries = references.map((user, index) => ({ user, userId: userIds[index] }));
+	const outcomes = await applyToEach(
+		this,
+		i,
+		entries,
+		({ user }) => user,
+		async ({ userId }) => await setMembership.call(this, scope, groupId, userId, op),
+		({ user }, outcome) => `${user} ${outcome === 'changed' ? done : 'unchanged'}`,
+	);
+	const users = entries.map((entry, index) =>
+		outcomes[index] === 'changed' ? { ...entry, [done]: true } : { ...entry, [done]: false, unchanged: true, reason: unchangedReason(op) },
+	);
+	return { groupId, [done]: outcomes.filter((outcome) => outcome === 'changed').length, unchanged: outcomes.filter((outcome) => outcome === 'unchanged').length, users };
 }

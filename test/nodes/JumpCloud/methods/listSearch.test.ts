@@ -43,14 +43,33 @@ describe('list search (LoadOptionsContext → simulator)', () => {
 
 	it('lists and searches the organizations an MSP key manages, without x-org-id', async () => {
 		const { orgs } = fixture.sim;
-		const context = loadOptionsContext({ resource: 'user', operation: 'get' }, fixture.msp(orgs.globex), 'parameters.organization');
+		const context = loadOptionsContext({ resource: 'user', operation: 'update' }, fixture.msp(orgs.globex), 'parameters.organization');
 		const all = await searchOrganizations.call(context);
-		expect(all.results.map((item) => item.value).sort()).toEqual([orgs.globex, orgs.initech].sort());
+		expect(all.results.map((item) => item.value).sort()).toEqual([orgs.globex, orgs.initech, orgs.umbrella].sort());
 		const found = await searchOrganizations.call(context, 'initech');
 		expect(found.results.map((item) => item.value)).toEqual([orgs.initech]);
 		expect(fixture.requests().map((r) => [r.method, r.path, r.orgId])).toEqual([
 			['GET', '/api/organizations', undefined],
 			['POST', '/api/search/organizations', undefined],
 		]);
+	});
+
+	it('offers All Organizations first to reading operations only, and keeps lists of other locators on the default organization then', async () => {
+		const { orgs } = fixture.sim;
+		const reading = await searchOrganizations.call(loadOptionsContext({ resource: 'user', operation: 'getAll' }, fixture.msp(), 'parameters.organization'));
+		expect(reading.results[0]).toEqual({ name: 'All Organizations (every organization this key manages)', value: 'all' });
+		expect(reading.results.slice(1).map((item) => item.value).sort()).toEqual([orgs.globex, orgs.initech, orgs.umbrella].sort());
+		const searched = await searchOrganizations.call(loadOptionsContext({ resource: 'user', operation: 'getAll' }, fixture.msp(), 'parameters.organization'), 'glob');
+		expect(searched.results.map((item) => item.value)).toEqual([orgs.globex]);
+		const writing = await searchOrganizations.call(loadOptionsContext({ resource: 'user', operation: 'delete' }, fixture.msp(), 'parameters.organization'));
+		expect(writing.results.map((item) => item.value)).not.toContain('all');
+
+		fixture.sim.clearRequests();
+		const users = await searchUsers.call(
+			loadOptionsContext({ resource: 'user', operation: 'get', organization: { __rl: true, mode: 'list', value: 'all' } }, fixture.msp(orgs.initech), 'parameters.user'),
+			'admin',
+		);
+		expect(users.results.map((item) => item.name)).toEqual([expect.stringContaining('admin@initech.example')]);
+		expect(fixture.requests()[0].orgId).toBe(orgs.initech);
 	});
 });

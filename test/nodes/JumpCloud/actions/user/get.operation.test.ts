@@ -72,4 +72,29 @@ describe('user › get (WorkflowExecute → simulator)', () => {
 		expect(fixture.requests().map((request) => String(request.query.filter).split('|').length)).toEqual([50, 50, 21]);
 		expect(fixture.requests()[0].query.filter).toMatch(/^email:\$in:/);
 	});
+
+	it("'If Not Found' > Output an Item: {found: false} for a missing user (by email, username or ID), found: true otherwise", async () => {
+		const items = [{ ref: byEmail('ghost@acme.example') }, { ref: byUsername('jdoe') }, { ref: byId('0123456789abcdef01234567') }];
+		const result = await runNode({
+			parameters: { resource: 'user', operation: 'get', user: '={{ $json.ref }}', options: { ifNotFound: 'returnNotFound' } },
+			items,
+			credentials: fixture.singleOrg(),
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.json).toEqual([
+			{ found: false, user: 'ghost@acme.example', by: 'email' },
+			expect.objectContaining({ found: true, username: 'jdoe' }),
+			{ found: false, user: '0123456789abcdef01234567', by: 'id' },
+		]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+	});
+
+	it("'If Not Found' still fails for errors other than a missing user", async () => {
+		const result = await runNode({
+			parameters: { resource: 'user', operation: 'get', user: byUsername('jdoe'), options: { ifNotFound: 'returnNotFound' } },
+			// The single-org key reversed: a key JumpCloud does not know.
+			credentials: { ...fixture.singleOrg(), apiKey: [...fixture.sim.keys.single].reverse().join('') },
+		});
+		expect(result.error?.message).toBe('JumpCloud: Unauthorized: api key user not found');
+	});
 });

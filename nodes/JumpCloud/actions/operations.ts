@@ -1,0 +1,18 @@
+import * as apiRequest from './apiRequest';
+import * as organization from './organization';
+import type { OperationModule, ResourceOperations } from './types';
+import * as user from './user';
+import * as userGroup from './userGroup';
+
+/** Every operation of the node, by resource and operation value. */
+const operationsByResource: Record<string, ResourceOperations> = {
+	apiRequest: apiRequest.operations,
+	organization: organization.operations,
+	user: user.operations,
+	userGroup: userGroup.operations,
+};
+
+/** The operation a node's Resource and Operation select (API Request has one, without an Operation). */
+export function operationFor(resource: string, operation: string | undefined): OperationModule | undefined {
+	return operationsByResource[resource]?.[resource === 'apiRequest' ? 'request' : String(operation)];
+}
