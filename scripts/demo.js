@@ -11,8 +11,9 @@
  *
  * Steps: Node 24 + n8n from the cache folder (installed on the first run only), `npm run build`, our package
  * packed and installed into a temporary n8n user folder as a community node, the JumpCloud simulator with a
- * small demo company, a credential pointing at it, the workflow examples/onboard-new-hire.json
- * (create user → assign manager → add to groups → get user), one execution with `n8n execute`, a summary.
+ * small demo company, credentials pointing at it (a single-organization and an MSP key), the workflow
+ * examples/onboard-new-hire.json (create user → assign manager → add to groups → get user), one execution with
+ * `n8n execute`, a summary; the other examples (offboarding, MSP inventory) are imported for the editor.
  * Everything listens on 127.0.0.1 only; everything started is stopped and the temporary folder deleted on exit.
  */
 const crypto = require('node:crypto');
@@ -26,7 +27,10 @@ const { log, seconds, Phases } = require('./lib/log');
 const { startSimulator } = require('./lib/simulator');
 
 const WORKFLOW_FILE = path.join(n8n.REPO_ROOT, 'examples', 'onboard-new-hire.json');
+/** The other examples, imported so the editor shows them ready to run (the real-n8n suite runs them all). */
+const OTHER_EXAMPLES = ['offboard-leaver.json', 'msp-inventory.json'].map((file) => path.join(n8n.REPO_ROOT, 'examples', file));
 const CREDENTIAL = { id: 'demoJumpCloudCred1', name: 'JumpCloud (simulator)' };
+const MSP_CREDENTIAL = { id: 'demoJumpCloudMspCred1', name: 'JumpCloud MSP (simulator)' };
 
 function parseArgs(argv) {
 	const options = { once: false, build: true, port: 5678 };
@@ -118,6 +122,12 @@ async function main() {
 		type: 'jumpCloudApi',
 		data: { apiKey: sim.keys.single, region: 'custom', baseUrl: sim.baseUrl, multipleOrganizations: false, organizationId: '' },
 	};
+	const mspCredential = {
+		...MSP_CREDENTIAL,
+		type: 'jumpCloudApi',
+		data: { apiKey: sim.keys.msp, region: 'custom', baseUrl: sim.baseUrl, multipleOrganizations: true, organizationId: '' },
+	};
+	const others = OTHER_EXAMPLES.map((file) => JSON.parse(fs.readFileSync(file, 'utf8')));
 	await Promise.all([
 		phases.time(`${options.build ? 'build + ' : ''}pack + install the node into n8n`, async () => {
 			if (options.build) await n8n.buildPackage(runtime);
@@ -125,8 +135,8 @@ async function main() {
 			await n8n.installPackage(runtime, userFolder, tarball);
 		}),
 		phases.time('n8n import:credentials + import:workflow', async () => {
-			await instance.importCredentials([credential]);
-			await instance.importWorkflows([workflow]);
+			await instance.importCredentials([credential, mspCredential]);
+			await instance.importWorkflows([workflow, ...others]);
 		}),
 	]);
 
