@@ -256,8 +256,7 @@ async function main() {
 	const userFolder = n8n.createUserFolder('n8n-jumpcloud-bench-');
 	processes.onShutdown(() => n8n.removeFolder(userFolder));
 	log(`building and installing the package into ${userFolder}`);
-	if (BUILD) await n8n.buildPackage(runtime);
-	await n8n.installPackage(runtime, userFolder, await n8n.packPackage(runtime, userFolder));
+	await n8n.installPackage(runtime, userFolder, await n8n.packPackage(runtime, userFolder, { build: BUILD }));
 
 	log('starting the simulators (seeding 10,000 and 50,000 groups)');
 	const small = { ...(await simulatorWith(9997, ITEMS)), credential: 'benchSmall' };

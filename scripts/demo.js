@@ -130,8 +130,7 @@ async function main() {
 	const others = OTHER_EXAMPLES.map((file) => JSON.parse(fs.readFileSync(file, 'utf8')));
 	await Promise.all([
 		phases.time(`${options.build ? 'build + ' : ''}pack + install the node into n8n`, async () => {
-			if (options.build) await n8n.buildPackage(runtime);
-			const tarball = await n8n.packPackage(runtime, userFolder);
+			const tarball = await n8n.packPackage(runtime, userFolder, { build: options.build });
 			await n8n.installPackage(runtime, userFolder, tarball);
 		}),
 		phases.time('n8n import:credentials + import:workflow', async () => {

@@ -2,7 +2,6 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import * as apiRequest from './actions/apiRequest';
-import { organizationProperty } from './actions/common.descriptions';
 import * as organization from './actions/organization';
 import { route } from './actions/router';
 import * as user from './actions/user';
@@ -15,8 +14,13 @@ export class JumpCloud implements INodeType {
 		name: 'jumpCloud',
 		icon: { light: 'file:../../icons/jumpcloud.svg', dark: 'file:../../icons/jumpcloud.dark.svg' },
 		group: ['transform'],
-		version: 1,
-		subtitle: '={{$parameter["resource"] === "apiRequest" ? "API request" : $parameter["operation"] + ": " + $parameter["resource"]}}',
+		// A version list (with its default) rather than a plain number: n8n's loader then does not add its generic
+		// "Custom API Call" entry to the resource and operation lists (it does so only for a description whose
+		// version equals its default version), so API Request (pinned to the credential's host, with the
+		// organization header, retries and paging) is the one way to make a raw call.
+		version: [1],
+		defaultVersion: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Manage JumpCloud users, user groups and organizations, or call any JumpCloud API',
 		defaults: { name: 'JumpCloud' },
 		usableAsTool: true,
@@ -41,7 +45,6 @@ export class JumpCloud implements INodeType {
 			...userGroup.description,
 			...organization.description,
 			...apiRequest.description,
-			organizationProperty,
 		],
 	};
 

@@ -208,7 +208,11 @@ async function ensureN8n(node) {
 	return await withLock(`n8n-${N8N_VERSION}`, async () => {
 		const again = n8nProblem(found);
 		if (!again) return { ...found, installed: false, ms: 0 };
-		log(`n8n ${N8N_VERSION}: not usable in ${dir} (${again}); installing it (first run only, several minutes)`);
+		const missingTools = missingBuildTools();
+		if (missingTools.length) {
+			throw new Error(`n8n ${N8N_VERSION} must be installed, and its sqlite3 is built from source, which needs ${missingTools.join(', ')} (Debian/Ubuntu: sudo apt-get install -y python3 make g++)`);
+		}
+		log(`n8n ${N8N_VERSION}: not usable in ${dir} (${again}); installing it: first run only, 5 to 15 minutes on 2 cores, about 3.7 GB in ~/.cache and ~/.npm`);
 		removeAbandonedPartials(path.basename(dir));
 		const partial = `${dir}.partial-${process.pid}`;
 		fs.rmSync(partial, { recursive: true, force: true });
@@ -218,20 +222,24 @@ async function ensureN8n(node) {
 		}
 		const env = toolEnv(node.nodeDir);
 		const started = Date.now();
-		await processes.runOrThrow(
-			'npm',
-			['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
-			{ cwd: partial, env, timeoutMs: 45 * 60_000 },
+		await withProgress(`n8n ${N8N_VERSION}: npm ci`, () => `${installedCount(partial)} packages so far`, () =>
+			processes.runOrThrow(
+				'npm',
+				['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
+				{ cwd: partial, env, timeoutMs: 45 * 60_000 },
+			),
 		);
 		const npmCiMs = Date.now() - started;
 		log(`n8n ${N8N_VERSION}: npm ci done in ${seconds(npmCiMs)}; building sqlite3 from source`);
 		const rebuildStarted = Date.now();
-		await processes.runOrThrow('npm', ['rebuild', 'sqlite3', '--loglevel=error'], {
-			cwd: partial,
-			// Skip the prebuilt-binary download (it cannot succeed offline) and use both cores.
-			env: { ...env, npm_config_build_from_source: 'true', JOBS: 'max' },
-			timeoutMs: 20 * 60_000,
-		});
+		await withProgress(`n8n ${N8N_VERSION}: sqlite3 build`, () => 'compiling', () =>
+			processes.runOrThrow('npm', ['rebuild', 'sqlite3', '--loglevel=error'], {
+				cwd: partial,
+				// Skip the prebuilt-binary download (it cannot succeed offline) and use both cores.
+				env: { ...env, npm_config_build_from_source: 'true', JOBS: 'max' },
+				timeoutMs: 20 * 60_000,
+			}),
+		);
 		const rebuildMs = Date.now() - rebuildStarted;
 		const built = n8nInstallOf(partial);
 		const check = n8nProblem(built);
@@ -244,6 +252,32 @@ async function ensureN8n(node) {
 		log(`n8n ${N8N_VERSION}: installed in ${seconds(ms)} (npm ci ${seconds(npmCiMs)}, sqlite3 build ${seconds(rebuildMs)})`);
 		return { ...found, installed: true, ms, npmCiMs, rebuildMs };
 	});
+}
+
+/** The tools node-gyp needs to build sqlite3, those missing from PATH. */
+function missingBuildTools() {
+	const onPath = (tool) => (process.env.PATH ?? '').split(path.delimiter).some((dir) => dir && fs.existsSync(path.join(dir, tool)));
+	return ['python3', 'make', 'g++'].filter((tool) => !onPath(tool));
+}
+
+/** Packages installed so far under a folder's node_modules (a cheap count: top-level folders, scopes expanded). */
+function installedCount(dir) {
+	try {
+		return installedPackages(path.join(dir, 'node_modules')).length;
+	} catch {
+		return 0;
+	}
+}
+
+/** Runs a long step, logging every 30 s that it is still running (so a first install does not look hung). */
+async function withProgress(label, detail, step) {
+	const started = Date.now();
+	const timer = setInterval(() => log(`${label}: still running after ${seconds(Date.now() - started)} (${detail()})`), 30_000);
+	try {
+		return await step();
+	} finally {
+		clearInterval(timer);
+	}
 }
 
 /** Node 24 and n8n, installed into the cache when missing. */
@@ -264,13 +298,16 @@ async function buildPackage(runtime) {
 	await processes.runOrThrow('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT, env: toolEnv(runtime.node.nodeDir) });
 }
 
-/** `npm pack` into `destination`; returns the tarball's path. */
-async function packPackage(runtime, destination) {
-	const result = await processes.runOrThrow('npm', ['pack', '--json', '--pack-destination', destination], {
-		cwd: REPO_ROOT,
-		env: toolEnv(runtime.node.nodeDir),
-	});
-	const [{ filename }] = JSON.parse(result.stdout.slice(result.stdout.indexOf('[')));
+/**
+ * `npm pack` into `destination`; returns the tarball's path. npm runs the package's `prepack` (the build) first,
+ * as it does for a user packing or publishing; `build: false` packs the existing dist/ as it is.
+ */
+async function packPackage(runtime, destination, { build = true } = {}) {
+	const args = ['pack', '--json', '--pack-destination', destination, ...(build ? [] : ['--ignore-scripts'])];
+	const result = await processes.runOrThrow('npm', args, { cwd: REPO_ROOT, env: toolEnv(runtime.node.nodeDir) });
+	// The build's own output (prepack) comes first; npm's JSON report is the last thing printed.
+	const report = result.stdout.slice(result.stdout.search(/^\[\s*\{/m));
+	const [{ filename }] = JSON.parse(report);
 	return path.join(destination, filename);
 }
 
@@ -279,22 +316,59 @@ function createUserFolder(prefix = 'n8n-jumpcloud-') {
 	return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+const README_INSTALL_MARK = '<!-- manual-install-command: test/e2e runs this line verbatim -->';
+
 /**
- * Installs the packed package the way n8n's community-node installs live: an npm project in
- * <user folder>/.n8n/nodes whose node_modules n8n scans at start.
+ * The README's manual install command (the `npm install` line of the code block after README_INSTALL_MARK), as
+ * arguments, with its package operand replaced by `tarball`: every install here runs the command users are told
+ * to run, so the README cannot drift from what works.
+ */
+function readmeInstallArgs(tarball) {
+	const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+	const at = readme.indexOf(README_INSTALL_MARK);
+	if (at < 0) throw new Error(`README.md has no ${README_INSTALL_MARK}`);
+	const block = readme.slice(at).match(/```[a-z]*\n([\s\S]*?)```/);
+	const line = block?.[1].split('\n').map((l) => l.replace(/#.*/, '').trim()).find((l) => l.startsWith('npm install '));
+	if (!line) throw new Error('README.md: no `npm install` line in the manual install block');
+	const words = line.split(/\s+/).slice(1); // install, its options, the package
+	const operand = words.findIndex((word, index) => index > 0 && !word.startsWith('-'));
+	if (operand < 0 || words.slice(operand + 1).some((word) => !word.startsWith('-'))) {
+		throw new Error(`README.md: the install line must name exactly one package: ${line}`);
+	}
+	words[operand] = tarball;
+	return words;
+}
+
+/** The packages in a node_modules folder (scoped ones as @scope/name), hidden entries such as .bin excluded. */
+function installedPackages(nodeModules) {
+	if (!fs.existsSync(nodeModules)) return [];
+	return fs.readdirSync(nodeModules).filter((name) => !name.startsWith('.')).flatMap((name) =>
+		name.startsWith('@') ? fs.readdirSync(path.join(nodeModules, name)).map((inner) => `${name}/${inner}`) : [name],
+	);
+}
+
+/**
+ * Installs the packed package where n8n's community-node installs live (an npm project in
+ * <user folder>/.n8n/nodes whose node_modules n8n scans at start), with the README's own command.
+ * Returns the installed package's folder and every package that landed in node_modules.
  */
 async function installPackage(runtime, userFolder, tarball) {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
+	// What n8n itself writes into the folder on its first start.
 	fs.writeFileSync(path.join(nodesDir, 'package.json'), '{ "name": "installed-nodes", "private": true }\n');
-	await processes.runOrThrow(
-		'npm',
-		['install', '--omit=dev', '--omit=peer', '--no-audit', '--no-fund', '--loglevel=error', tarball],
-		{ cwd: nodesDir, env: toolEnv(runtime.node.nodeDir) },
-	);
+	const args = readmeInstallArgs(tarball);
+	await processes.runOrThrow('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], {
+		cwd: nodesDir,
+		env: toolEnv(runtime.node.nodeDir),
+	});
 	const installed = path.join(nodesDir, 'node_modules', PACKAGE_NAME, 'package.json');
 	if (!fs.existsSync(installed)) throw new Error(`${PACKAGE_NAME} did not land in ${nodesDir}/node_modules`);
-	return path.dirname(installed);
+	return {
+		dir: path.dirname(installed),
+		command: `npm ${args.join(' ')}`,
+		packages: installedPackages(path.join(nodesDir, 'node_modules')),
+	};
 }
 
 // ---------------------------------------------------------------- running n8n
@@ -470,6 +544,7 @@ class N8nInstance {
 	 * Read with n8n's own sqlite3 and flatted, run by Node 24.
 	 */
 	async recordedExecutions() {
+		if (this.env.DB_TYPE === 'postgresdb') return await this.recordedExecutionsInPostgres();
 		const script = `
 			const sqlite3 = require('sqlite3');
 			const { parse } = require('flatted');
@@ -491,17 +566,49 @@ class N8nInstance {
 		return JSON.parse(result.stdout);
 	}
 
-	/** `n8n start` in the background; resolves once the editor answers. */
-	async start({ timeoutMs = 120_000, echo = false } = {}) {
-		const logFile = path.join(this.workDir, 'n8n-start.log');
+	/** recordedExecutions() for an instance on PostgreSQL (DB_POSTGRESDB_*), read with n8n's own pg and flatted. */
+	async recordedExecutionsInPostgres() {
+		const { Client } = n8nRequire(this.runtime, 'pg');
+		const { parse } = n8nRequire(this.runtime, 'flatted');
+		const client = new Client({
+			host: this.env.DB_POSTGRESDB_HOST,
+			port: Number(this.env.DB_POSTGRESDB_PORT),
+			database: this.env.DB_POSTGRESDB_DATABASE,
+			user: this.env.DB_POSTGRESDB_USER,
+			password: this.env.DB_POSTGRESDB_PASSWORD,
+		});
+		await client.connect();
+		try {
+			const { rows } = await client.query(
+				'SELECT e.id, e."workflowId", e.mode, e.status, e."startedAt", e."stoppedAt", d.data FROM execution_entity e LEFT JOIN execution_data d ON d."executionId" = e.id ORDER BY e.id',
+			);
+			return rows.map(({ data, ...row }) => ({
+				...row,
+				id: String(row.id),
+				startedAt: row.startedAt?.toISOString() ?? null,
+				stoppedAt: row.stoppedAt?.toISOString() ?? null,
+				run: { status: row.status, data: data ? parse(data) : undefined },
+			}));
+		} finally {
+			await client.end();
+		}
+	}
+
+	/** Spawns `n8n <args>` in the background, its output appended to run/<logName>. */
+	spawnLogged(args, logName) {
+		const logFile = path.join(this.workDir, logName);
 		const out = fs.openSync(logFile, 'a');
-		const child = processes.spawnTracked(this.runtime.node.nodeBin, [this.runtime.n8n.n8nBin, 'start'], {
+		const child = processes.spawnTracked(this.runtime.node.nodeBin, [this.runtime.n8n.n8nBin, ...args], {
 			env: this.env,
 			cwd: this.userFolder,
 			stdio: ['ignore', out, out],
 		});
 		fs.closeSync(out);
-		const url = `http://127.0.0.1:${this.port}`;
+		return { child, logFile };
+	}
+
+	/** Polls `ready()` until it resolves true; on time-out or exit, stops the child and throws with its log's tail. */
+	async waitReady(what, { child, logFile }, ready, timeoutMs) {
 		const deadline = Date.now() + timeoutMs;
 		let exited = false;
 		child.once('exit', () => {
@@ -509,18 +616,54 @@ class N8nInstance {
 		});
 		while (Date.now() < deadline) {
 			if (exited) break;
-			const status = await httpStatus(`${url}/healthz/readiness`);
-			// The editor page itself: while booting, n8n answers "n8n is starting up" instead.
-			if (status === 200 && (await httpStatus(`${url}/rest/settings`)) === 200) {
-				if (echo) log(`n8n is serving ${url}`);
-				return { child, url, logFile, stop: () => processes.stop(child) };
-			}
+			if (await ready()) return;
 			await new Promise((resolve) => setTimeout(resolve, 300));
 		}
 		const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
 		await processes.stop(child);
-		throw new Error(`n8n start did not become ready within ${seconds(timeoutMs)}${exited ? ' (it exited)' : ''}:\n${tail}`);
+		throw new Error(`${what} did not become ready within ${seconds(timeoutMs)}${exited ? ' (it exited)' : ''}:\n${tail}`);
 	}
+
+	/** `n8n start` in the background; resolves once the editor answers. */
+	async start({ timeoutMs = 120_000, echo = false } = {}) {
+		const spawned = this.spawnLogged(['start'], 'n8n-start.log');
+		const url = `http://127.0.0.1:${this.port}`;
+		await this.waitReady('n8n start', spawned, async () => {
+			const status = await httpStatus(`${url}/healthz/readiness`);
+			// The editor page itself: while booting, n8n answers "n8n is starting up" instead.
+			return status === 200 && (await httpStatus(`${url}/rest/settings`)) === 200;
+		}, timeoutMs);
+		if (echo) log(`n8n is serving ${url}`);
+		return { child: spawned.child, url, logFile: spawned.logFile, stop: () => processes.stop(spawned.child) };
+	}
+
+	/**
+	 * `n8n worker` in the background (queue mode: EXECUTIONS_MODE, DB_* and QUEUE_BULL_REDIS_* must be in the
+	 * env). Its health server is turned on, on 127.0.0.1 and a free port (the default, 5678, is the main's), and
+	 * this resolves once it reports ready: database migrated, Redis connected, taking jobs.
+	 */
+	async startWorker({ concurrency = 10, timeoutMs = 120_000 } = {}) {
+		this.env = {
+			...this.env,
+			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+			QUEUE_HEALTH_CHECK_PORT: this.env.QUEUE_HEALTH_CHECK_PORT ?? String(await freePort()),
+			N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+		};
+		const spawned = this.spawnLogged(['worker', `--concurrency=${concurrency}`], 'n8n-worker.log');
+		const healthUrl = `http://127.0.0.1:${this.env.QUEUE_HEALTH_CHECK_PORT}/healthz/readiness`;
+		await this.waitReady('n8n worker', spawned, async () => (await httpStatus(healthUrl)) === 200, timeoutMs);
+		return { child: spawned.child, logFile: spawned.logFile, healthUrl, stop: () => processes.stop(spawned.child) };
+	}
+
+	/** `n8n publish:workflow --id` (2.x; activation for `n8n start`, which must be started afterwards to see it). */
+	async publishWorkflow(workflowId) {
+		return await this.commandOrThrow(['publish:workflow', `--id=${workflowId}`]);
+	}
+}
+
+/** A module n8n itself depends on (pg, ioredis, flatted, ...), from the pinned n8n in the cache. */
+function n8nRequire(runtime, name) {
+	return require(require.resolve(name, { paths: [runtime.n8n.dir] }));
 }
 
 /**
@@ -618,11 +761,14 @@ module.exports = {
 	packPackage,
 	createUserFolder,
 	installPackage,
+	readmeInstallArgs,
+	installedPackages,
 	freePort,
 	portInUse,
 	N8nInstance,
 	extractRunJson,
 	editorClient,
+	n8nRequire,
 	nodeOutput,
 	fillPlaceholders,
 	removeFolder,

@@ -111,10 +111,12 @@ function spawnTracked(command, args, options = {}) {
  * Runs a command to completion and captures its output.
  * Resolves { code, signal, stdout, stderr, ms }; never rejects on a non-zero exit (the caller decides).
  */
-function run(command, args, { env, cwd, timeoutMs = 15 * 60_000, echo = false, input, onSpawn } = {}) {
+function run(command, args, { env, cwd, timeoutMs = 15 * 60_000, echo = false, input, onSpawn, uid, gid } = {}) {
 	const started = Date.now();
 	return new Promise((resolve, reject) => {
-		const child = spawnTracked(command, args, { env, cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+		// uid/gid (root only): run as another system user, e.g. PostgreSQL's tools as `postgres`.
+		const account = uid === undefined ? {} : { uid, gid };
+		const child = spawnTracked(command, args, { env, cwd, ...account, stdio: ['pipe', 'pipe', 'pipe'] });
 		onSpawn?.(child);
 		const out = [];
 		const err = [];

@@ -167,11 +167,11 @@ const successChecks = {
 		t.equal('03 get many, name contains "staff"', names('Groups containing "staff"'), facts.acmeGroupNamesByCreation.filter((n) => /staff/i.test(n)));
 		const contractors = facts.acmeGroups.Contractors;
 		const pair = [facts.users.user010, facts.users.user011];
-		t.equal('03 add user (group by name, user by username)', r.out('Add to group'), pair.map((userId) => ({ added: true, groupId: contractors, userId })));
-		t.equal('03 add again: reported as unchanged, not an error', r.out('Add again (no-op)'), pair.map((userId) => ({ added: false, unchanged: true, reason: 'alreadyMember', groupId: contractors, userId })));
+		t.equal('03 add user (group by name, user by username)', r.out('Add to group'), pair.map((userId) => ({ added: true, groupId: contractors, groupName: 'Contractors', userId })));
+		t.equal('03 add again: reported as unchanged, not an error', r.out('Add again (no-op)'), pair.map((userId) => ({ added: false, unchanged: true, reason: 'alreadyMember', groupId: contractors, groupName: 'Contractors', userId })));
 		t.equal('03 members listed through an API request', r.out('List members').map((m) => m.to?.id).sort(), [...pair].sort());
-		t.equal('03 remove user (group by ID)', r.out('Remove from group'), pair.map((userId) => ({ removed: true, groupId: contractors, userId })));
-		t.equal('03 remove again: reported as unchanged', r.out('Remove again (no-op)'), pair.map((userId) => ({ removed: false, unchanged: true, reason: 'notMember', groupId: contractors, userId })));
+		t.equal('03 remove user (group by ID)', r.out('Remove from group'), pair.map((userId) => ({ removed: true, groupId: contractors, groupName: 'Contractors', userId })));
+		t.equal('03 remove again: reported as unchanged', r.out('Remove again (no-op)'), pair.map((userId) => ({ removed: false, unchanged: true, reason: 'notMember', groupId: contractors, groupName: 'Contractors', userId })));
 		t.equal('03 remove with Fail If Unchanged: error items in place', r.out('Remove again (fail if unchanged)').map((e) => e.error), ['The user is not a member of the group', 'The user is not a member of the group']);
 		t.equal('03 membership items stay paired', ['Add to group', 'Add again (no-op)', 'Remove from group', 'Remove again (no-op)', 'Remove again (fail if unchanged)'].map((n) => r.paired(n)), Array(5).fill([0, 1]));
 	},
@@ -214,7 +214,7 @@ const successChecks = {
 		t.equal('05 orgs are separate: each admin is unknown in the other org', r.out('Get admin in the other org').map((e) => e.error), ['No JumpCloud user has the username "gadmin"', 'No JumpCloud user has the username "iadmin"']);
 		const [created] = r.out('Create in Globex');
 		t.equal('05 create with the node\'s organization set: lands in Globex', [created?.username, created?.organization], ['e2e.msp', facts.orgs.globex]);
-		t.equal('05 add user in Globex by group name', r.out('Add to Globex Staff'), [{ added: true, groupId: facts.globexGroups['Globex Staff'], userId: created?._id }]);
+		t.equal('05 add user in Globex by group name', r.out('Add to Globex Staff'), [{ added: true, groupId: facts.globexGroups['Globex Staff'], groupName: 'Globex Staff', userId: created?._id }]);
 		t.equal('05 delete in Globex', r.out('Delete in Globex'), [{ deleted: true, id: created?._id, username: created?.username, email: created?.email }]);
 	},
 

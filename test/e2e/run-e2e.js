@@ -172,6 +172,7 @@ async function exerciseEditor(instance, facts) {
 			responses,
 			setup: client.setup,
 			nodeTypes: (nodeTypes.json ?? []).map((type) => type.name),
+			ourNodeType: (nodeTypes.json ?? []).find((type) => type.name === n8n.NODE_TYPE),
 			credentialTypes: (credentialTypes.json ?? []).map((type) => type.name),
 			users: await search('searchUsers', 'jcE2eCredSingle', 'jane', { resource: 'user', operation: 'get' }),
 			groups: await search('searchUserGroups', 'jcE2eCredSingle', 'eng', { resource: 'userGroup', operation: 'addUser' }),
@@ -179,7 +180,7 @@ async function exerciseEditor(instance, facts) {
 			usersInInitech: await search('searchUsers', 'jcE2eCredMsp', 'admin', {
 				resource: 'user',
 				operation: 'get',
-				organization: { __rl: true, mode: 'id', value: facts.orgs.initech },
+				options: { organization: { __rl: true, mode: 'id', value: facts.orgs.initech } },
 			}),
 			storedApiKey: credentialData.apiKey,
 			tests: {
@@ -199,6 +200,15 @@ function checkEditor(t, editor, facts, sim) {
 	t.ok('editor: n8n start tried no outside host (no DNS errors in its log)', !/ENOTFOUND|EAI_AGAIN|getaddrinfo/.test(startLog), startLog.split('\n').filter((l) => /ENOTFOUND|EAI_AGAIN|getaddrinfo/.test(l)).slice(0, 3).join(' | '));
 	t.ok('editor: n8n start lists the node type n8n-nodes-jumpcloud.jumpCloud', editor.nodeTypes.includes(n8n.NODE_TYPE), `${editor.nodeTypes.length} node types`);
 	t.ok('editor: n8n start lists the credential type jumpCloudApi', editor.credentialTypes.includes('jumpCloudApi'));
+	t.check('editor: no generic "Custom API Call" entry beside API Request in the resource and operation lists', () => {
+		const lists = (editor.ourNodeType?.properties ?? []).filter((p) => ['resource', 'operation'].includes(p.name));
+		const injected = lists.flatMap((p) => p.options ?? []).filter((o) => o.value === '__CUSTOM_API_CALL__');
+		return (lists.length > 0 && injected.length === 0) || `${lists.length} lists, ${injected.length} Custom API Call entries`;
+	});
+	t.check('editor: API Request is one of the node\'s actions', () => {
+		const actions = (editor.ourNodeType?.properties ?? []).filter((p) => p.name === 'operation').flatMap((p) => p.options ?? []).map((o) => o.action);
+		return actions.includes('Make an API request') || actions.join(', ');
+	});
 	const results = (answer) => answer.json?.data?.results ?? answer.text;
 	t.equal('editor: "From List" users, search "jane"', results(editor.users), [{ name: 'Jane Doe (jane.doe@acme.example)', value: facts.users.jdoe }]);
 	t.check('editor: "From List" user groups, search "eng"', () => {
@@ -237,7 +247,7 @@ function operationsExercised(executions) {
 		for (const node of workflow.nodes) {
 			if (node.type !== n8n.NODE_TYPE || !runData[node.name]) continue;
 			const { resource, operation, method } = node.parameters;
-			const key = resource === 'apiRequest' ? `apiRequest (${method ?? 'GET'})` : `${resource}:${operation}`;
+			const key = resource === 'apiRequest' ? `apiRequest:${operation ?? 'request'} (${method ?? 'GET'})` : `${resource}:${operation}`;
 			operations.set(key, (operations.get(key) ?? 0) + 1);
 		}
 	}
@@ -303,14 +313,14 @@ async function main() {
 		if (unchecked.length) throw new Error(`Workflows without checks: ${unchecked.map((w) => w.id).join(', ')}`);
 
 		const instance = await n8n.N8nInstance.create(runtime, userFolder);
+		let install;
 		// Our package (build → pack → install) and n8n's database (the first command runs the migrations) are
 		// independent: prepare both at once.
 		await Promise.all([
 			phases.time('build + pack + install the node package', async () => {
-				if (options.build) await n8n.buildPackage(runtime);
-				const tarball = await n8n.packPackage(runtime, userFolder);
-				await n8n.installPackage(runtime, userFolder, tarball);
-				log(`installed ${path.basename(tarball)} into ${path.join(userFolder, '.n8n', 'nodes', 'node_modules')}`);
+				const tarball = await n8n.packPackage(runtime, userFolder, { build: options.build });
+				install = await n8n.installPackage(runtime, userFolder, tarball);
+				log(`installed ${path.basename(tarball)} into ${path.join(userFolder, '.n8n', 'nodes', 'node_modules')} with the README's \`${install.command}\``);
 			}),
 			phases.time(`n8n import:credentials (${credentials.length}) + import:workflow (${workflows.length + examples.length})`, async () => {
 				await instance.importCredentials(credentials);
@@ -335,6 +345,7 @@ async function main() {
 		for (const [index, batch] of batches.entries()) {
 			log(`execute-batch ${index + 1} ended with ${batch.code ?? batch.signal} (not judged: the recorded executions are)`);
 		}
+		t.equal(`install: the README's manual install command (${install.command.replace(userFolder, '…')}) put exactly one package into .n8n/nodes/node_modules`, install.packages, [n8n.PACKAGE_NAME]);
 		const runsOf = (id) => recorded.filter((execution) => execution.workflowId === id).map((execution) => execution.run);
 		const ranOurNode = recorded.some((execution) => Object.keys(execution.run.data.resultData.runData ?? {}).length > 1);
 		t.ok('n8n recorded an execution per run, with our node (n8n-nodes-jumpcloud.jumpCloud) in it', ranOurNode && recorded.length === firstIds.length + examples.length, `${recorded.length} executions`);
@@ -380,9 +391,9 @@ async function main() {
 			[...workflows, ...examples].flatMap((workflow) => runsOf(workflow.id).map((run) => ({ workflow, run }))),
 		);
 		const offered = operationsOffered();
-		const covered = offered.filter((op) => (op === 'apiRequest' ? [...exercised.keys()].some((k) => k.startsWith('apiRequest')) : exercised.has(op)));
+		const covered = offered.filter((op) => [...exercised.keys()].some((key) => key === op || key.startsWith(`${op} (`)));
 		t.equal('coverage: every operation the node offers was run in n8n', offered.filter((op) => !covered.includes(op)), []);
-		const methods = [...exercised.keys()].filter((k) => k.startsWith('apiRequest')).map((k) => k.slice(12, -1));
+		const methods = [...exercised.keys()].filter((k) => k.startsWith('apiRequest')).map((k) => k.replace(/^.*\((.*)\)$/, '$1'));
 		const nodeRuns = [...exercised.values()].reduce((a, b) => a + b, 0);
 
 		await sim.stop();

@@ -122,15 +122,15 @@ export function organizationLocator(name: string, displayName: string, descripti
 	};
 }
 
-/** Per-node (and, through expressions, per-item) organization for multi-organization (MSP) keys. */
-export const organizationProperty: INodeProperties = {
-	...organizationLocator(
-		'organization',
-		'Organization',
-		"For multi-organization (MSP) admins: the organization to act in. Leave empty to use the credential's default organization, or none for a single-organization key. Reading operations can also run in All Organizations (first in the list): every organization the key manages, each output item tagged with organizationId and organizationName; Limit then applies per organization.",
-	),
-	displayOptions: { hide: { resource: ['organization'] } },
-};
+/**
+ * 'Options > Organization': for multi-organization (MSP) keys only, so it stays out of the way of everyone else;
+ * per item through expressions.
+ */
+const organizationOption: INodeProperties = organizationLocator(
+	'organization',
+	'Organization',
+	"Only for multi-organization (MSP) API keys: the organization to act in, overriding the credential's Default Organization ID (an expression can choose one per item). Reading operations can also run in All Organizations, first in the list: every organization the key manages, each output item tagged with organizationId and organizationName, Limit applying per organization. Leave it out for a single-organization key.",
+);
 
 /** 'Options > If Not Found' of the reading operations that look one record up (the router applies it). */
 export function ifNotFoundOption(noun: string): INodeProperties {
@@ -219,8 +219,15 @@ export function optionsCollection(...specific: INodeProperties[]): INodeProperti
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [...specific, ...requestOptions].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [...specific, organizationOption, ...requestOptions].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
+}
+
+/** The same, without 'Organization': the Organization resource's calls name no organization. */
+export function organizationlessOptionsCollection(...specific: INodeProperties[]): INodeProperties {
+	const collection = optionsCollection(...specific);
+	collection.options = (collection.options as INodeProperties[]).filter((option) => option !== organizationOption);
+	return collection;
 }
 
 /**

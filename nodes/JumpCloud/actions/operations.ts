@@ -12,7 +12,7 @@ const operationsByResource: Record<string, ResourceOperations> = {
 	userGroup: userGroup.operations,
 };
 
-/** The operation a node's Resource and Operation select (API Request has one, without an Operation). */
+/** The operation a node's Resource and Operation select (API Request's one operation is also its default). */
 export function operationFor(resource: string, operation: string | undefined): OperationModule | undefined {
-	return operationsByResource[resource]?.[resource === 'apiRequest' ? 'request' : String(operation)];
+	return operationsByResource[resource]?.[operation ?? (resource === 'apiRequest' ? 'request' : '')];
 }

@@ -38,7 +38,7 @@ type ItemOutcome = { items: INodeExecutionData[] } | { error: Error };
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
-	const operationName = resource === 'apiRequest' ? undefined : (this.getNodeParameter('operation', 0) as string);
+	const operationName = this.getNodeParameter('operation', 0, resource === 'apiRequest' ? 'request' : undefined) as string;
 	const operation = operationFor(resource, operationName);
 	if (!operation) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not supported for "${resource}"`);
@@ -48,8 +48,8 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	const concurrency = concurrencyOf.call(this, operation.defaultConcurrency ?? DEFAULT_CONCURRENCY);
 	const run = newRunState(concurrency, credentials);
 	const continueOnFail = this.continueOnFail();
-	// Organization resources run without one: the parameter is hidden there.
-	const organizationOf = (itemIndex: number) => (resource === 'organization' ? '' : locatorOf(this.getNodeParameter('organization', itemIndex, '')).value);
+	// 'Options > Organization' (the Organization resource has none: its calls name no organization).
+	const organizationOf = (itemIndex: number) => locatorOf(this.getNodeParameter('options.organization', itemIndex, '')).value;
 	const scopeOf = (itemIndex: number): Scope => ({
 		itemIndex,
 		organizationId: organizationOf(itemIndex),

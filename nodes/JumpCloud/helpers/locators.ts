@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } fr
 
 import type { UserPrefetch } from '../actions/types';
 import { isEmailAddress } from './users';
-import { isObjectId, jumpCloudApiRequest, jumpCloudApiRequestAllItems, markNotFound, v2ExactMatch } from '../transport';
+import { isObjectId, jumpCloudApiRequest, jumpCloudApiRequestAllItems, jumpCloudRequest, markNotFound, v2ExactMatch } from '../transport';
 import type { JumpCloudContext, Scope } from '../transport';
 
 export type { Scope } from '../transport';
@@ -306,6 +306,37 @@ export async function resolveUserGroupLocator(
 		throw groups.length === 0 ? markNotFound(error) : error;
 	}
 	return String(groups[0].id);
+}
+
+/**
+ * The group a user-group locator points at, with its name (for outputs people read): a lookup by name has it;
+ * an ID is read once per execution, which also proves the group exists before anything changes.
+ */
+export async function resolveUserGroup(
+	this: JumpCloudContext,
+	raw: unknown,
+	scope: Scope,
+	parameterLabel = 'User Group',
+): Promise<{ id: string; name: string }> {
+	const { mode, value } = locatorOf(raw);
+	if (mode === 'name') {
+		const id = await resolveUserGroupLocator.call(this, raw, scope, parameterLabel);
+		return { id, name: value };
+	}
+	const id = await resolveUserGroupLocator.call(this, raw, scope, parameterLabel);
+	const [group] = await cachedLookup({ ...scope, cacheLookups: true }, `group|id|${id}`, async () => {
+		const { statusCode, body } = await jumpCloudRequest.call(this, { method: 'GET', path: `/api/v2/usergroups/${id}`, acceptStatuses: [404], ...scope });
+		return statusCode === 404 ? [] : [body as IDataObject];
+	});
+	if (!group) {
+		throw markNotFound(
+			new NodeOperationError(this.getNode(), `No JumpCloud user group has the ID ${id}`, {
+				itemIndex: scope.itemIndex,
+				description: `Check the '${parameterLabel}' parameter: no user group with ID ${id} exists in this organization.`,
+			}),
+		);
+	}
+	return { id, name: String(group.name ?? '') };
 }
 
 /** The user groups named exactly `name` (IDs and names; names holding a comma are narrowed, then compared). */

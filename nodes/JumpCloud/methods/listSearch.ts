@@ -42,7 +42,7 @@ async function searchPage(
  */
 function chosenOrganization(this: ILoadOptionsFunctions): string {
 	try {
-		const chosen = locatorOf(this.getNodeParameter('organization', '')).value;
+		const chosen = locatorOf(this.getNodeParameter('options.organization', '')).value;
 		return chosen === ALL_ORGANIZATIONS ? '' : chosen;
 	} catch {
 		return '';

@@ -51,6 +51,7 @@ describe('JumpCloud node description', () => {
 		);
 		expect(all.sort()).toEqual(
 			[
+				'apiRequest.request',
 				'organization.get',
 				'organization.getAll',
 				'user.activate',
@@ -113,7 +114,7 @@ describe('JumpCloud node description', () => {
 		const operations = properties.filter((property) => property.name === 'operation').flatMap((operation) =>
 			(operation.options as INodePropertyOptions[]).map((option) => [operation.displayOptions?.show?.resource?.[0], option.value]),
 		);
-		for (const [resource, operation] of [...operations, ['apiRequest', undefined]]) {
+		for (const [resource, operation] of operations) {
 			const options = properties.find(
 				(property) =>
 					property.name === 'options' &&
@@ -130,6 +131,16 @@ describe('JumpCloud node description', () => {
 					maxRetryWait: DEFAULT_MAX_RETRY_WAIT_MS / 1000,
 				}),
 			});
+			// 'Organization' sits among the options (MSP keys only), except where calls name no organization.
+			expect(Object.keys(defaults).includes('organization')).toBe(resource !== 'organization');
 		}
+	});
+
+	it('keeps n8n from adding its generic "Custom API Call" entry: API Request is the one raw-call way, listed as an action', () => {
+		// n8n's loader adds the entry only to a description whose version equals its default version.
+		expect(Array.isArray(description.version)).toBe(true);
+		expect(description.defaultVersion).toBe(1);
+		const apiRequest = properties.find((property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes('apiRequest'));
+		expect((apiRequest?.options as INodePropertyOptions[]).map((option) => option.action)).toEqual(['Make an API request']);
 	});
 });

@@ -99,7 +99,7 @@ const properties: INodeProperties[] = [
 	}),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['apiRequest'] } }, properties);
+export const description = updateDisplayOptions({ show: { resource: ['apiRequest'], operation: ['request'] } }, properties);
 
 export interface ParsedPath {
 	path: string;

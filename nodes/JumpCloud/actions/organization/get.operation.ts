@@ -4,11 +4,11 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { locatorOf } from '../../helpers/locators';
 import type { Scope } from '../../helpers/locators';
 import { isObjectId, jumpCloudApiRequest } from '../../transport';
-import { optionsCollection, organizationLocator } from '../common.descriptions';
+import { organizationLocator, organizationlessOptionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	organizationLocator('organizationToGet', 'Organization', 'The organization to get', true),
-	optionsCollection(),
+	organizationlessOptionsCollection(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['organization'], operation: ['get'] } }, properties);

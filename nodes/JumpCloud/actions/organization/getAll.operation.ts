@@ -4,7 +4,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { Scope } from '../../helpers/locators';
 import { limitOf } from '../../helpers/parameters';
 import { jumpCloudApiRequestAllItems } from '../../transport';
-import { optionsCollection, returnAllAndLimit } from '../common.descriptions';
+import { organizationlessOptionsCollection, returnAllAndLimit } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
@@ -18,7 +18,7 @@ const properties: INodeProperties[] = [
 			{ displayName: 'Name Contains', name: 'nameContains', type: 'string', default: '', placeholder: 'e.g. acme', description: 'Part of the organization name (not case-sensitive)' },
 		],
 	},
-	optionsCollection(),
+	organizationlessOptionsCollection(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['organization'], operation: ['getAll'] } }, properties);

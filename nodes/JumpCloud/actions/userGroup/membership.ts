@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { applyToEach } from '../../helpers/batch';
-import { resolveUserGroupLocator, resolveUserLocator, resolveUserReferences } from '../../helpers/locators';
+import { resolveUserGroup, resolveUserLocator, resolveUserReferences } from '../../helpers/locators';
 import type { Scope } from '../../helpers/locators';
 import { jumpCloudRequest } from '../../transport';
 import type { JumpCloudContext } from '../../transport';
@@ -73,12 +73,13 @@ export const groupNotFound = (groupId: string, parameterLabel = 'User Group') =>
 /** Add User / Remove User: one membership, the no-op reported (or failed, with 'Fail If Unchanged'). */
 export async function changeMembership(this: IExecuteFunctions, scope: Scope, op: MembershipOp): Promise<IDataObject> {
 	const i = scope.itemIndex;
-	const groupId = await resolveUserGroupLocator.call(this, this.getNodeParameter('userGroup', i), scope);
+	const group = await resolveUserGroup.call(this, this.getNodeParameter('userGroup', i), scope);
 	const userId = await resolveUserLocator.call(this, this.getNodeParameter('user', i), scope, 'User');
 	const done = op === 'add' ? 'added' : 'removed';
-	if ((await setMembership.call(this, scope, groupId, userId, op)) === 'changed') return { [done]: true, groupId, userId };
+	const names = { groupId: group.id, groupName: group.name, userId };
+	if ((await setMembership.call(this, scope, group.id, userId, op)) === 'changed') return { [done]: true, ...names };
 	failIfUnchanged.call(this, scope, op);
-	return { [done]: false, unchanged: true, reason: unchangedReason(op), groupId, userId };
+	return { [done]: false, unchanged: true, reason: unchangedReason(op), ...names };
 }
 
 export const unchangedReason = (op: MembershipOp) => (op === 'add' ? 'alreadyMember' : 'notMember');
@@ -125,7 +126,7 @@ function userReferencesOf(this: IExecuteFunctions, itemIndex: number): string[] 
 export async function changeMemberships(this: IExecuteFunctions, scope: Scope, op: MembershipOp): Promise<IDataObject> {
 	const i = scope.itemIndex;
 	const references = userReferencesOf.call(this, i);
-	const groupId = await resolveUserGroupLocator.call(this, this.getNodeParameter('userGroup', i), scope);
+	const group = await resolveUserGroup.call(this, this.getNodeParameter('userGroup', i), scope);
 	const userIds = await resolveUserReferences.call(this, references, scope, 'Users');
 	const done = op === 'add' ? 'added' : 'removed';
 	const entries = references.map((user, index) => ({ user, userId: userIds[index] }));
@@ -134,11 +135,11 @@ export async function changeMemberships(this: IExecuteFunctions, scope: Scope, o
 		i,
 		entries,
 		({ user }) => user,
-		async ({ userId }) => await setMembership.call(this, scope, groupId, userId, op),
+		async ({ userId }) => await setMembership.call(this, scope, group.id, userId, op),
 		({ user }, outcome) => `${user} ${outcome === 'changed' ? done : 'unchanged'}`,
 	);
 	const users = entries.map((entry, index) =>
 		outcomes[index] === 'changed' ? { ...entry, [done]: true } : { ...entry, [done]: false, unchanged: true, reason: unchangedReason(op) },
 	);
-	return { groupId, [done]: outcomes.filter((outcome) => outcome === 'changed').length, unchanged: outcomes.filter((outcome) => outcome === 'unchanged').length, users };
+	return { groupId: group.id, groupName: group.name, [done]: outcomes.filter((outcome) => outcome === 'changed').length, unchanged: outcomes.filter((outcome) => outcome === 'unchanged').length, users };
 }

@@ -13,7 +13,7 @@ const fixture = useSimulator();
 const ALL = { __rl: true, mode: 'list', value: 'all' };
 const orgs = () => fixture.sim.orgs;
 const run = (parameters: INodeParameters, options: { continueOnFail?: boolean; onError?: 'continueErrorOutput' } = {}, credentials = fixture.msp()) =>
-	runNode({ parameters: { ...parameters, organization: ALL }, credentials, ...options });
+	runNode({ parameters: { ...parameters, options: { ...(parameters.options as object | undefined), organization: ALL } }, credentials, ...options });
 const byOrganization = (items: IDataObject[]) => {
 	const counts: Record<string, number> = {};
 	for (const item of items) counts[String(item.organizationName)] = (counts[String(item.organizationName)] ?? 0) + 1;

@@ -36,7 +36,7 @@ describe('concurrent items (WorkflowExecute → simulator)', () => {
 			credentials: fixture.singleOrg(),
 			items: users.map((user) => ({ email: user.email })),
 		});
-		expect(result.json).toEqual(users.map((user) => ({ added: true, groupId: contractors.id, userId: user._id })));
+		expect(result.json).toEqual(users.map((user) => ({ added: true, groupId: contractors.id, groupName: 'Contractors', userId: user._id })));
 		const calls = fixture.calls();
 		expect(calls.filter((call) => call.startsWith('GET /api/v2/usergroups '))).toHaveLength(1);
 		expect(calls.filter((call) => call.startsWith('GET /api/systemusers '))).toHaveLength(3);
@@ -56,7 +56,7 @@ describe('concurrent items (WorkflowExecute → simulator)', () => {
 			items: users.map((user) => ({ id: user._id })),
 		});
 		expect(result.error).toBeUndefined();
-		expect(result.json).toEqual(users.map((user) => ({ added: true, groupId: vpn.id, userId: user._id })));
+		expect(result.json).toEqual(users.map((user) => ({ added: true, groupId: vpn.id, groupName: 'VPN Users', userId: user._id })));
 		expect(fixture.requests().filter((request) => request.status === 429).length).toBeGreaterThan(10);
 		const members = fixture.sim.directory.groupMembers(acme(), vpn.id);
 		expect(users.every((user) => members.includes(user._id))).toBe(true);

@@ -94,7 +94,7 @@ describe('router: errors, Continue On Fail and organizations per item (WorkflowE
 				resource: 'user',
 				operation: 'get',
 				user: byUsername('={{ $json.username }}'),
-				organization: { __rl: true, mode: 'id', value: '={{ $json.org }}' },
+				options: { organization: { __rl: true, mode: 'id', value: '={{ $json.org }}' } },
 			},
 			credentials: fixture.msp(orgs.globex),
 			items: [
@@ -115,7 +115,7 @@ describe('router: errors, Continue On Fail and organizations per item (WorkflowE
 
 	it('keeps an MSP out of organizations it does not manage', async () => {
 		const result = await runNode({
-			parameters: { resource: 'user', operation: 'get', user: byUsername('jdoe'), organization: { __rl: true, mode: 'id', value: fixture.sim.orgs.acme } },
+			parameters: { resource: 'user', operation: 'get', user: byUsername('jdoe'), options: { organization: { __rl: true, mode: 'id', value: fixture.sim.orgs.acme } } },
 			credentials: fixture.msp(),
 		});
 		expect((result.error as unknown as { httpCode: string }).httpCode).toBe('403');
@@ -123,7 +123,7 @@ describe('router: errors, Continue On Fail and organizations per item (WorkflowE
 
 	it('rejects a malformed organization ID naming the parameter', async () => {
 		const result = await runNode({
-			parameters: { resource: 'user', operation: 'get', user: byUsername('jdoe'), organization: { __rl: true, mode: 'id', value: '={{ "globex" }}' } },
+			parameters: { resource: 'user', operation: 'get', user: byUsername('jdoe'), options: { organization: { __rl: true, mode: 'id', value: '={{ "globex" }}' } } },
 			credentials: fixture.msp(),
 		});
 		expect(result.error?.message).toBe(`The 'Organization' parameter "globex" is not a JumpCloud organization ID`);

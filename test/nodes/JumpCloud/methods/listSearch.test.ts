@@ -32,7 +32,7 @@ describe('list search (LoadOptionsContext → simulator)', () => {
 	it('searches the groups of the organization chosen on the node', async () => {
 		const { orgs } = fixture.sim;
 		const context = loadOptionsContext(
-			{ resource: 'userGroup', operation: 'addUser', organization: { __rl: true, mode: 'id', value: orgs.globex } },
+			{ resource: 'userGroup', operation: 'addUser', options: { organization: { __rl: true, mode: 'id', value: orgs.globex } } },
 			fixture.msp(),
 			'parameters.userGroup',
 		);
@@ -66,7 +66,7 @@ describe('list search (LoadOptionsContext → simulator)', () => {
 
 		fixture.sim.clearRequests();
 		const users = await searchUsers.call(
-			loadOptionsContext({ resource: 'user', operation: 'get', organization: { __rl: true, mode: 'list', value: 'all' } }, fixture.msp(orgs.initech), 'parameters.user'),
+			loadOptionsContext({ resource: 'user', operation: 'get', options: { organization: { __rl: true, mode: 'list', value: 'all' } } }, fixture.msp(orgs.initech), 'parameters.user'),
 			'admin',
 		);
 		expect(users.results.map((item) => item.name)).toEqual([expect.stringContaining('admin@initech.example')]);

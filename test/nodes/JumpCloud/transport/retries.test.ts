@@ -106,7 +106,7 @@ describe('transport: retries, timeouts and what an error says (WorkflowExecute â
 
 		it("blame the 'Organization' parameter, not the 'User', and are looked up once per execution", async () => {
 			const result = await runNode({
-				parameters: { resource: 'user', operation: 'get', user: byUsername('={{ $json.u }}'), organization: byId(unknownOrg) },
+				parameters: { resource: 'user', operation: 'get', user: byUsername('={{ $json.u }}'), options: { organization: byId(unknownOrg) } },
 				credentials: fixture.msp(),
 				items: [{ u: 'gadmin' }, { u: 'iadmin' }],
 				continueOnFail: true,
@@ -125,7 +125,7 @@ describe('transport: retries, timeouts and what an error says (WorkflowExecute â
 
 		it('leave a 404 for a record in a known organization as it was', async () => {
 			const result = await runNode({
-				parameters: { resource: 'user', operation: 'get', user: byId('0123456789abcdef01234567'), organization: byId(fixture.sim.orgs.globex) },
+				parameters: { resource: 'user', operation: 'get', user: byId('0123456789abcdef01234567'), options: { organization: byId(fixture.sim.orgs.globex) } },
 				credentials: fixture.msp(),
 			});
 			expect(result.error?.description).toContain("Check the 'User' parameter");

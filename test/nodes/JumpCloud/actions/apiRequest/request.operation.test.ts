@@ -84,7 +84,7 @@ describe('API request (WorkflowExecute → simulator)', () => {
 	it('sends the organization for org routes and none to /api/organizations', async () => {
 		const { orgs } = fixture.sim;
 		const scoped = await runNode({
-			parameters: { resource: 'apiRequest', method: 'GET', path: '/api/systemusers', organization: { __rl: true, mode: 'id', value: orgs.initech } },
+			parameters: { resource: 'apiRequest', method: 'GET', path: '/api/systemusers', options: { organization: { __rl: true, mode: 'id', value: orgs.initech } } },
 			credentials: fixture.msp(orgs.globex),
 		});
 		expect((scoped.json[0].results as Array<{ email: string }>).every((u) => u.email.endsWith('@initech.example'))).toBe(true);

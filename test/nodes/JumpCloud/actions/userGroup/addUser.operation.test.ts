@@ -14,7 +14,7 @@ describe('user group › add user (WorkflowExecute → simulator)', () => {
 			parameters: { resource: 'userGroup', operation: 'addUser', userGroup: byName('Sales'), user: byUsername('jdoe') },
 			credentials: fixture.singleOrg(),
 		});
-		expect(result.json).toEqual([{ added: true, groupId: sales.id, userId: jdoe._id }]);
+		expect(result.json).toEqual([{ added: true, groupId: sales.id, groupName: 'Sales', userId: jdoe._id }]);
 		const post = fixture.requests().find((r) => r.method === 'POST')!;
 		expect(post).toMatchObject({ path: `/api/v2/usergroups/${sales.id}/members`, body: { op: 'add', type: 'user', id: jdoe._id }, status: 204 });
 		expect(fixture.requests().find((r) => r.path === '/api/v2/usergroups')!.query.filter).toBe('name:eq:Sales');
@@ -26,7 +26,7 @@ describe('user group › add user (WorkflowExecute → simulator)', () => {
 		const jdoe = fixture.acmeUser('jdoe');
 		const parameters = { resource: 'userGroup', operation: 'addUser', userGroup: byId(engineering.id), user: byUsername('jdoe') };
 		const noop = await runNode({ parameters, credentials: fixture.singleOrg() });
-		expect(noop.json).toEqual([{ added: false, unchanged: true, reason: 'alreadyMember', groupId: engineering.id, userId: jdoe._id }]);
+		expect(noop.json).toEqual([{ added: false, unchanged: true, reason: 'alreadyMember', groupId: engineering.id, groupName: 'Engineering', userId: jdoe._id }]);
 		expect(fixture.requests().find((r) => r.method === 'POST')!.status).toBe(409);
 
 		const strict = await runNode({ parameters: { ...parameters, options: { failIfUnchanged: true } }, credentials: fixture.singleOrg() });
@@ -52,9 +52,9 @@ describe('user group › add user (WorkflowExecute → simulator)', () => {
 			continueOnFail: true,
 		});
 		expect(result.json).toEqual([
-			expect.objectContaining({ groupId: vpn.id, userId: fixture.acmeUser('user001')._id }),
+			expect.objectContaining({ groupId: vpn.id, groupName: 'VPN Users', userId: fixture.acmeUser('user001')._id }),
 			expect.objectContaining({ error: 'No JumpCloud user has the username "ghost"' }),
-			expect.objectContaining({ groupId: vpn.id, userId: fixture.acmeUser('user002')._id }),
+			expect.objectContaining({ groupId: vpn.id, groupName: 'VPN Users', userId: fixture.acmeUser('user002')._id }),
 		]);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		for (const username of ['user001', 'user002']) {
@@ -72,8 +72,8 @@ describe('user group › add user (WorkflowExecute → simulator)', () => {
 				parameters: { resource: 'userGroup', operation: 'addUser', userGroup: byId(contractors.id), user: byId(jdoe._id), options: { timeout: 300, maxRetryWait: 1 } },
 				credentials: fixture.singleOrg(),
 			});
-			expect(result.json).toEqual([{ added: true, groupId: contractors.id, userId: jdoe._id }]);
-			expect(fixture.requests().map((r) => r.status)).toEqual([fault === '5xx-after' ? 502 : fault === 'non-json' ? 200 : 0, 409]);
+			expect(result.json).toEqual([{ added: true, groupId: contractors.id, groupName: 'Contractors', userId: jdoe._id }]);
+			expect(fixture.requests().filter((r) => r.method === 'POST').map((r) => r.status)).toEqual([fault === '5xx-after' ? 502 : fault === 'non-json' ? 200 : 0, 409]);
 			expect(fixture.sim.directory.groupMembers(acme(), contractors.id)).toEqual([jdoe._id]);
 		},
 	);
@@ -87,8 +87,8 @@ describe('user group › add user (WorkflowExecute → simulator)', () => {
 			parameters: { resource: 'userGroup', operation: 'addUser', userGroup: byId(contractors.id), user: byId(jdoe._id), options: { maxRetryWait: 1 } },
 			credentials: fixture.singleOrg(),
 		});
-		expect(result.json).toEqual([{ added: true, groupId: contractors.id, userId: jdoe._id }]);
-		expect(fixture.requests().map((r) => r.status)).toEqual([500, 504, 204]);
+		expect(result.json).toEqual([{ added: true, groupId: contractors.id, groupName: 'Contractors', userId: jdoe._id }]);
+		expect(fixture.requests().filter((r) => r.method === 'POST').map((r) => r.status)).toEqual([500, 504, 204]);
 	});
 
 	it('an HTML page with status 200 is not a success: the add is sent again', async () => {
@@ -99,8 +99,8 @@ describe('user group › add user (WorkflowExecute → simulator)', () => {
 			parameters: { resource: 'userGroup', operation: 'addUser', userGroup: byId(contractors.id), user: byId(jdoe._id), options: { maxRetryWait: 1 } },
 			credentials: fixture.singleOrg(),
 		});
-		expect(result.json).toEqual([{ added: true, groupId: contractors.id, userId: jdoe._id }]);
-		expect(fixture.requests().map((r) => r.status)).toEqual([200, 204]);
+		expect(result.json).toEqual([{ added: true, groupId: contractors.id, groupName: 'Contractors', userId: jdoe._id }]);
+		expect(fixture.requests().filter((r) => r.method === 'POST').map((r) => r.status)).toEqual([200, 204]);
 		expect(fixture.sim.directory.groupMembers(acme(), contractors.id)).toEqual([jdoe._id]);
 	});
 
@@ -123,8 +123,10 @@ describe('user group › add user (WorkflowExecute → simulator)', () => {
 			parameters: { resource: 'userGroup', operation: 'addUser', userGroup: byId(missing), user: byUsername('jdoe') },
 			credentials: fixture.singleOrg(),
 		});
-		expect((result.error as unknown as { httpCode: string }).httpCode).toBe('404');
+		expect(result.error?.message).toBe(`No JumpCloud user group has the ID ${missing}`);
 		expect(result.error?.description).toBe(`Check the 'User Group' parameter: no user group with ID ${missing} exists in this organization.`);
+		// The group is read before anything changes: no add is sent.
+		expect(fixture.requests().filter((r) => r.method === 'POST')).toEqual([]);
 	});
 
 	it('finds a group whose name holds a comma without listing every group', async () => {
@@ -136,7 +138,7 @@ describe('user group › add user (WorkflowExecute → simulator)', () => {
 			parameters: { resource: 'userGroup', operation: 'addUser', userGroup: byName('R&D, Europe'), user: byId(jdoe._id) },
 			credentials: fixture.singleOrg(),
 		});
-		expect(result.json).toEqual([{ added: true, groupId: group.id, userId: jdoe._id }]);
+		expect(result.json).toEqual([{ added: true, groupId: group.id, groupName: 'R&D, Europe', userId: jdoe._id }]);
 		const lookup = fixture.requests()[0];
 		expect(lookup.query.filter).toBe('name:search:R&D,name:search:Europe');
 		expect(lookup.rawQuery).toContain('filter=name%3Asearch%3AR%26D,name%3Asearch%3AEurope');

@@ -19,6 +19,7 @@ describe('user group › add users (WorkflowExecute → simulator)', () => {
 		expect(result.json).toEqual([
 			{
 				groupId: contractors.id,
+				groupName: 'Contractors',
 				added: 3,
 				unchanged: 1,
 				users: [

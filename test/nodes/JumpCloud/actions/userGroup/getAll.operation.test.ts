@@ -44,7 +44,7 @@ describe('user group › get many (WorkflowExecute → simulator)', () => {
 
 	it('lists the groups of the organization the node names (MSP)', async () => {
 		const result = await runNode({
-			parameters: { resource: 'userGroup', operation: 'getAll', returnAll: true, organization: { __rl: true, mode: 'id', value: fixture.sim.orgs.initech } },
+			parameters: { resource: 'userGroup', operation: 'getAll', returnAll: true, options: { organization: { __rl: true, mode: 'id', value: fixture.sim.orgs.initech } } },
 			credentials: fixture.msp(),
 		});
 		expect(result.json.map((g) => g.name).sort()).toEqual(['All Staff', 'TPS Reports']);

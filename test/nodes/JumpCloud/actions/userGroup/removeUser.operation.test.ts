@@ -11,14 +11,16 @@ describe('user group › remove user (WorkflowExecute → simulator)', () => {
 		const jdoe = fixture.acmeUser('jdoe');
 		const parameters = { resource: 'userGroup', operation: 'removeUser', userGroup: byId(engineering.id), user: byId(jdoe._id) };
 		const removed = await runNode({ parameters, credentials: fixture.singleOrg() });
-		expect(removed.json).toEqual([{ removed: true, groupId: engineering.id, userId: jdoe._id }]);
-		expect(fixture.requests()).toEqual([expect.objectContaining({ method: 'POST', body: { op: 'remove', type: 'user', id: jdoe._id }, status: 204 })]);
+		expect(removed.json).toEqual([{ removed: true, groupId: engineering.id, groupName: 'Engineering', userId: jdoe._id }]);
+		expect(fixture.requests().filter((r) => r.method === 'POST')).toEqual([expect.objectContaining({ body: { op: 'remove', type: 'user', id: jdoe._id }, status: 204 })]);
 		expect(fixture.sim.directory.groupMembers(acme(), engineering.id)).not.toContain(jdoe._id);
 
 		fixture.sim.clearRequests();
 		const again = await runNode({ parameters, credentials: fixture.singleOrg() });
-		expect(again.json).toEqual([{ removed: false, unchanged: true, reason: 'notMember', groupId: engineering.id, userId: jdoe._id }]);
+		expect(again.json).toEqual([{ removed: false, unchanged: true, reason: 'notMember', groupId: engineering.id, groupName: 'Engineering', userId: jdoe._id }]);
+		// The group is read for its name first; after the 404 the group and the user are checked afresh.
 		expect(fixture.requests().map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+			`GET /api/v2/usergroups/${engineering.id} 200`,
 			`POST /api/v2/usergroups/${engineering.id}/members 404`,
 			`GET /api/v2/usergroups/${engineering.id} 200`,
 			`GET /api/systemusers/${jdoe._id} 200`,
@@ -31,8 +33,8 @@ describe('user group › remove user (WorkflowExecute → simulator)', () => {
 			parameters: { resource: 'userGroup', operation: 'removeUser', userGroup: byId(missing), user: byUsername('jdoe') },
 			credentials: fixture.singleOrg(),
 		});
-		expect((result.error as unknown as { httpCode: string }).httpCode).toBe('404');
 		expect(result.error?.description).toContain("Check the 'User Group' parameter");
+		expect(fixture.requests().filter((r) => r.method === 'POST')).toEqual([]);
 	});
 
 	it.each(['5xx-after', 'reset-after'] as const)(
@@ -45,7 +47,7 @@ describe('user group › remove user (WorkflowExecute → simulator)', () => {
 				parameters: { resource: 'userGroup', operation: 'removeUser', userGroup: byId(engineering.id), user: byId(jdoe._id), options: { maxRetryWait: 1 } },
 				credentials: fixture.singleOrg(),
 			});
-			expect(result.json).toEqual([{ removed: true, groupId: engineering.id, userId: jdoe._id }]);
+			expect(result.json).toEqual([{ removed: true, groupId: engineering.id, groupName: 'Engineering', userId: jdoe._id }]);
 			expect(fixture.sim.directory.groupMembers(acme(), engineering.id)).not.toContain(jdoe._id);
 			expect(fixture.requests().filter((r) => r.method === 'POST').map((r) => r.status)).toEqual([fault === '5xx-after' ? 502 : 0, 404]);
 		},
