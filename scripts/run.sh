@@ -57,6 +57,9 @@ test)
 		&& ls dist/nodes/JumpCloud/JumpCloud.node.json dist/icons/jumpcloud.svg dist/icons/jumpcloud.dark.svg >/dev/null \
 		|| failed_steps+=(package-entry)
 	say "lint (n8n-node lint)"; npm run lint || failed_steps+=(lint)
+	say "scan (@n8n/scan-community-package's analysis of the packed tarball)"
+	npm run scan --silent 2>&1 | tee reports/scan.log
+	[ "${PIPESTATUS[0]}" -eq 0 ] || failed_steps+=(scan)
 	say "jest"
 	npm test -- --json --outputFile=reports/jest.json || failed_steps+=(jest)
 	say "real n8n end-to-end"
@@ -64,9 +67,14 @@ test)
 	[ "${PIPESTATUS[0]}" -eq 0 ] || failed_steps+=(e2e)
 	# The totals come last, failed or not.
 	if [ ${#failed_steps[@]} -gt 0 ]; then echo "failed steps: ${failed_steps[*]}"; fi
-	node -e '
+	FAILED_STEPS="${failed_steps[*]}" node -e '
 		const fs = require("fs");
 		let passed = 0, failed = 0;
+		// The checks before the suites (build, package entry, lint, scan) count one each.
+		const steps = ["build", "package-entry", "lint", "scan"];
+		const failedSteps = (process.env.FAILED_STEPS || "").split(" ");
+		for (const step of steps) failedSteps.includes(step) ? failed++ : passed++;
+		console.log(`checks: ${steps.map((s) => `${s} ${failedSteps.includes(s) ? "FAILED" : "ok"}`).join(", ")}`);
 		try { const j = JSON.parse(fs.readFileSync("reports/jest.json", "utf8")); passed += j.numPassedTests; failed += j.numFailedTests + (j.numRuntimeErrorTestSuites || 0); console.log(`jest: ${j.numPassedTests} passed, ${j.numFailedTests} failed, ${j.numTotalTestSuites} suites`); }
 		catch { failed += 1; console.log("jest: no report"); }
 		const e2e = (fs.existsSync("reports/e2e.log") ? fs.readFileSync("reports/e2e.log", "utf8") : "").match(/^(\d+) passed, (\d+) failed$/m);

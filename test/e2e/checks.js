@@ -298,7 +298,7 @@ const successChecks = {
 		t.equal('12 groups in All Organizations: the failed organization on the error output', r.out('Organizations that failed').map((e) => e.details?.organizationName), ['Umbrella Corp']);
 		const found = r.out('Find iadmin everywhere');
 		t.equal('12 get by email in All Organizations: found in Initech only', found.filter((u) => !u.error).map((u) => [u.username, u.organizationId]), [['iadmin', initech]]);
-		t.equal('12 All Organizations is refused for a change', r.out('Delete everywhere (refused)').map((e) => e.error), ["'Organization' is All Organizations, which only reading operations can use"]);
+		t.equal('12 All Organizations is refused for a change', r.out('Delete everywhere (refused)').map((e) => e.error), ["'Options > Organization' is All Organizations, which only reading operations can use"]);
 	},
 
 	jcE2e06MspDefault(t, run) {
@@ -315,7 +315,7 @@ const failureChecks = {
 	jcE2e07MspNoOrg: {
 		node: 'Get jdoe',
 		message: 'JumpCloud: Unauthorized: no organization selected',
-		description: /^This API key belongs to a multi-organization \(MSP\) admin, so every call must name an organization\. Set 'Organization' on the node/,
+		description: /^This API key belongs to a multi-organization \(MSP\) admin, so every call must name an organization\. Set 'Options > Organization' on the node/,
 		httpCode: '401',
 	},
 	jcE2e08BadKey: {

@@ -117,7 +117,7 @@ async function runItem(this: IExecuteFunctions, operation: OperationModule, scop
 			return found(listOf(await operation.execute.call(this, scope))).map((json) => ({ json, pairedItem }));
 		}
 		if (!operation.fanOut) {
-			throw new NodeOperationError(this.getNode(), "'Organization' is All Organizations, which only reading operations can use", {
+			throw new NodeOperationError(this.getNode(), "'Options > Organization' is All Organizations, which only reading operations can use", {
 				itemIndex,
 				description: 'Choose one organization for this operation, or feed one item per organization (e.g. from Organization > Get Many) and set the organization by expression.',
 			});

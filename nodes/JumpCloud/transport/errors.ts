@@ -54,7 +54,7 @@ export function fieldViolationsOf(body: unknown): string[] {
 
 function describe(status: number, message: string, body: unknown, context: ErrorContext): string {
 	if (status === 401 && /no organization selected/i.test(message)) {
-		return "This API key belongs to a multi-organization (MSP) admin, so every call must name an organization. Set 'Organization' on the node, or turn on 'Multiple Organizations' and set 'Default Organization ID' in the JumpCloud credential.";
+		return "This API key belongs to a multi-organization (MSP) admin, so every call must name an organization. Set 'Options > Organization' on the node, or turn on 'Multiple Organizations' and set 'Default Organization ID' in the JumpCloud credential.";
 	}
 	if (status === 401) {
 		return "JumpCloud rejected the API key. Check 'API Key' in the JumpCloud credential, and that its 'Region' matches the console your admins log into.";

@@ -127,7 +127,7 @@ export function organizationFor(
 	const chosen = String(request.organizationId ?? '').trim();
 	if (chosen !== '') {
 		if (!isObjectId(chosen)) {
-			throw new NodeOperationError(node, `The 'Organization' parameter "${chosen}" is not a JumpCloud organization ID`, {
+			throw new NodeOperationError(node, `'Options > Organization' is not a JumpCloud organization ID: "${chosen}"`, {
 				itemIndex: request.itemIndex,
 				description: 'Use the 24-character hexadecimal ID of the organization, or leave it empty to use the credential default.',
 			});

@@ -126,8 +126,8 @@ const cases: BadCase[] = [
 	{ name: 'a timeout of 0', parameters: () => user('get', { user: byId(JDOE), options: { timeout: expr(0) } }), message: /^'Options > Timeout' must be a whole number of at least 1/, names: "'Options > Timeout'" },
 	{ name: 'a negative retry wait', parameters: () => user('get', { user: byId(JDOE), options: { maxRetryWait: expr(-1) } }), message: /^'Options > Max Retry Wait' must be a number of seconds/, names: "'Options > Max Retry Wait'" },
 	// organizations
-	{ name: 'an organization name instead of its ID', parameters: () => user('get', { user: byId(JDOE), options: { organization: byId(expr('globex')) } }), message: `The 'Organization' parameter "globex" is not a JumpCloud organization ID`, names: "'Organization'" },
-	{ name: 'the API key as organization', parameters: () => user('get', { user: byId(JDOE), options: { organization: byId(expr(KEY())) } }), message: `The 'Organization' parameter "[redacted]" is not a JumpCloud organization ID`, names: "'Organization'" },
+	{ name: 'an organization name instead of its ID', parameters: () => user('get', { user: byId(JDOE), options: { organization: byId(expr('globex')) } }), message: `'Options > Organization' is not a JumpCloud organization ID: "globex"`, names: "'Options > Organization'" },
+	{ name: 'the API key as organization', parameters: () => user('get', { user: byId(JDOE), options: { organization: byId(expr(KEY())) } }), message: `'Options > Organization' is not a JumpCloud organization ID: "[redacted]"`, names: "'Options > Organization'" },
 	{
 		name: "a malformed default organization in the credential",
 		parameters: () => user('get', { user: byId(JDOE) }),

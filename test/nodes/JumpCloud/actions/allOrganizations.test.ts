@@ -93,7 +93,7 @@ describe("'Organization' > All Organizations (WorkflowExecute → simulator)", (
 
 	it('is refused by operations that change something, before any call', async () => {
 		const result = await run({ resource: 'user', operation: 'delete', user: byUsername('jdoe') });
-		expect(result.error?.message).toBe("'Organization' is All Organizations, which only reading operations can use");
+		expect(result.error?.message).toBe("'Options > Organization' is All Organizations, which only reading operations can use");
 		expect(fixture.requests()).toHaveLength(0);
 	});
 });

@@ -36,7 +36,7 @@ describe('router: errors, Continue On Fail and organizations per item (WorkflowE
 	it('tells an MSP admin without an organization to choose one', async () => {
 		const result = await runNode({ parameters: { resource: 'user', operation: 'get', user: byUsername('gadmin') }, credentials: fixture.msp() });
 		expect(result.error?.message).toBe('JumpCloud: Unauthorized: no organization selected');
-		expect(result.error?.description).toContain("Set 'Organization' on the node");
+		expect(result.error?.description).toContain("Set 'Options > Organization' on the node");
 		expect(fixture.requests()[0].orgId).toBeUndefined();
 	});
 
@@ -126,7 +126,7 @@ describe('router: errors, Continue On Fail and organizations per item (WorkflowE
 			parameters: { resource: 'user', operation: 'get', user: byUsername('jdoe'), options: { organization: { __rl: true, mode: 'id', value: '={{ "globex" }}' } } },
 			credentials: fixture.msp(),
 		});
-		expect(result.error?.message).toBe(`The 'Organization' parameter "globex" is not a JumpCloud organization ID`);
+		expect(result.error?.message).toBe(`'Options > Organization' is not a JumpCloud organization ID: "globex"`);
 		expect(fixture.requests()).toHaveLength(0);
 	});
 });

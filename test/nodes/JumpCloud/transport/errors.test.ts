@@ -31,7 +31,7 @@ describe('errors', () => {
 
 	it('tells an MSP key without organization apart from a wrong key', () => {
 		const noOrg = jumpCloudApiError(node, 401, { message: 'Unauthorized: no organization selected' }, context);
-		expect(noOrg.description).toContain("Set 'Organization' on the node");
+		expect(noOrg.description).toContain("Set 'Options > Organization' on the node");
 		const wrongKey = jumpCloudApiError(node, 401, { error: 'Unauthorized', message: 'Unauthorized: api key user not found' }, context);
 		expect(wrongKey.message).toBe('JumpCloud: Unauthorized: api key user not found');
 		expect(wrongKey.description).toContain("Check 'API Key'");

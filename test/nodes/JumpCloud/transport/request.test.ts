@@ -62,7 +62,7 @@ describe('transport', () => {
 
 		it('rejects malformed IDs, naming where they came from', () => {
 			expect(() => organizationFor(node, { path: '/api/systemusers', organizationId: 'acme' }, msp)).toThrow(
-				"The 'Organization' parameter \"acme\" is not a JumpCloud organization ID",
+				"'Options > Organization' is not a JumpCloud organization ID: \"acme\"",
 			);
 			expect(() => organizationFor(node, { path: '/api/systemusers' }, { multipleOrganizations: true, organizationId: 'x' })).toThrow(
 				"The credential's 'Default Organization ID' \"x\" is not a JumpCloud organization ID",
