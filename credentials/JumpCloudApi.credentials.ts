@@ -45,7 +45,8 @@ export class JumpCloudApi implements ICredentialType {
 				{ name: 'Custom Base URL', value: 'custom' },
 			],
 			default: 'us',
-			description: 'The region of the console your admins log into; a key used in the wrong region is rejected',
+			description:
+				"The region of the console your admins log into; a key used in the wrong region is rejected. Directory Insights (events, the JumpCloud Trigger) is read from the region's api.* host (api.jumpcloud.com, api.eu.jumpcloud.com, api.in.jumpcloud.com).",
 		},
 		{
 			displayName: 'Base URL',
@@ -53,7 +54,7 @@ export class JumpCloudApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. https://jumpcloud-proxy.example.com',
-			description: 'Scheme and host of a proxy or test server that serves the JumpCloud /api routes',
+			description: 'Scheme and host of a proxy or test server that serves the JumpCloud /api routes and the Directory Insights /insights routes',
 			displayOptions: { show: { region: ['custom'] } },
 		},
 		{

@@ -13,7 +13,7 @@
  * packed and installed into a temporary n8n user folder as a community node, the JumpCloud simulator with a
  * small demo company, credentials pointing at it (a single-organization and an MSP key), the workflow
  * examples/onboard-new-hire.json (create user → assign manager → add to groups → get user), one execution with
- * `n8n execute`, a summary; the other examples (offboarding, MSP inventory) are imported for the editor.
+ * `n8n execute`, a summary; the other examples (offboarding, MSP inventory, device offboarding) are imported for the editor.
  * Everything listens on 127.0.0.1 only; everything started is stopped and the temporary folder deleted on exit.
  */
 const crypto = require('node:crypto');
@@ -28,7 +28,7 @@ const { startSimulator } = require('./lib/simulator');
 
 const WORKFLOW_FILE = path.join(n8n.REPO_ROOT, 'examples', 'onboard-new-hire.json');
 /** The other examples, imported so the editor shows them ready to run (the real-n8n suite runs them all). */
-const OTHER_EXAMPLES = ['offboard-leaver.json', 'msp-inventory.json'].map((file) => path.join(n8n.REPO_ROOT, 'examples', file));
+const OTHER_EXAMPLES = ['offboard-leaver.json', 'msp-inventory.json', 'offboard-devices.json', 'alert-failed-admin-logins.json'].map((file) => path.join(n8n.REPO_ROOT, 'examples', file));
 const CREDENTIAL = { id: 'demoJumpCloudCred1', name: 'JumpCloud (simulator)' };
 const MSP_CREDENTIAL = { id: 'demoJumpCloudMspCred1', name: 'JumpCloud MSP (simulator)' };
 

@@ -53,8 +53,8 @@ test)
 	say "build"
 	npm run build || failed_steps+=(build)
 	# The package entry must expose the compiled classes, and the codex and icons must sit beside them.
-	node -e 'const p = require("./index.js"); if (typeof p.JumpCloud !== "function" || typeof p.JumpCloudApi !== "function") process.exit(1)' \
-		&& ls dist/nodes/JumpCloud/JumpCloud.node.json dist/icons/jumpcloud.svg dist/icons/jumpcloud.dark.svg >/dev/null \
+	node -e 'const p = require("./index.js"); if ([p.JumpCloud, p.JumpCloudTrigger, p.JumpCloudApi].some((c) => typeof c !== "function")) process.exit(1)' \
+		&& ls dist/nodes/JumpCloud/JumpCloud.node.json dist/nodes/JumpCloud/JumpCloudTrigger.node.json dist/icons/jumpcloud.svg dist/icons/jumpcloud.dark.svg >/dev/null \
 		|| failed_steps+=(package-entry)
 	say "lint (n8n-node lint)"; npm run lint || failed_steps+=(lint)
 	say "scan (@n8n/scan-community-package's analysis of the packed tarball)"

@@ -2,11 +2,15 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import * as apiRequest from './actions/apiRequest';
+import * as command from './actions/command';
+import * as device from './actions/device';
+import * as deviceGroup from './actions/deviceGroup';
+import * as event from './actions/event';
 import * as organization from './actions/organization';
 import { route } from './actions/router';
 import * as user from './actions/user';
 import * as userGroup from './actions/userGroup';
-import { searchOrganizations, searchUserGroups, searchUsers } from './methods/listSearch';
+import { searchCommands, searchDeviceGroups, searchDevices, searchOrganizations, searchUserGroups, searchUsers } from './methods/listSearch';
 
 export class JumpCloud implements INodeType {
 	description: INodeTypeDescription = {
@@ -21,7 +25,7 @@ export class JumpCloud implements INodeType {
 		version: [1],
 		defaultVersion: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage JumpCloud users, user groups and organizations, or call any JumpCloud API',
+		description: 'Manage JumpCloud users, user groups, devices, device groups, commands and organizations, read Directory Insights events, or call any JumpCloud API',
 		defaults: { name: 'JumpCloud' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -35,6 +39,10 @@ export class JumpCloud implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'API Request', value: 'apiRequest', description: 'Any authenticated JumpCloud API call' },
+					{ name: 'Command', value: 'command', description: 'Saved commands: run them on devices, trigger them, read their results' },
+					{ name: 'Device', value: 'device', description: 'Devices (JumpCloud systems): read, update, bind users, lock, restart, shut down, erase' },
+					{ name: 'Device Group', value: 'deviceGroup', description: 'Device groups (JumpCloud system groups) and their members' },
+					{ name: 'Event', value: 'event', description: 'Directory Insights events: logins, directory changes, admin actions' },
 					{ name: 'Organization', value: 'organization' },
 					{ name: 'User', value: 'user' },
 					{ name: 'User Group', value: 'userGroup' },
@@ -43,13 +51,17 @@ export class JumpCloud implements INodeType {
 			},
 			...user.description,
 			...userGroup.description,
+			...device.description,
+			...deviceGroup.description,
+			...command.description,
 			...organization.description,
+			...event.description,
 			...apiRequest.description,
 		],
 	};
 
 	methods = {
-		listSearch: { searchUsers, searchUserGroups, searchOrganizations },
+		listSearch: { searchUsers, searchUserGroups, searchOrganizations, searchDevices, searchDeviceGroups, searchCommands },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

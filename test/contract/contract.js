@@ -9,7 +9,8 @@
  * - the route exists for the method in the spec of its API (v1 `/api`, v2 `/api/v2`, Insights);
  * - the request: path parameters, query (with the serialization each parameter declares, e.g. v2 `filter`
  *   `form, explode: false`), headers, JSON body (Prism), plus what Prism does not check: query parameters the
- *   operation does not declare, `x-org-id` sent to an operation that does not declare it, and `x-api-key`;
+ *   operation does not declare, `x-org-id` sent to an operation that does not declare it (or missing where its
+ *   security requires it, as Directory Insights' does), and `x-api-key`;
  * - the answer: its status is declared, its body matches the schema of that status (Prism).
  * Statuses JumpCloud really sends though its spec does not declare them are listed, each with its reason and
  * source, in known-deviations.json; nothing else may deviate. Injected faults (faults.js) are not the
@@ -171,9 +172,15 @@ function createContract(operations, deviations = JSON.parse(fs.readFileSync(DEVI
 					add('query', `query parameter "${key}" is repeated, but ${label} declares it ${parameter.schema?.type === 'array' ? `form, explode: false (one comma-separated value)` : 'a single value'}`);
 				}
 			}
-			const declaresOrg = (operation.request?.headers ?? []).some((header) => header.name.toLowerCase() === 'x-org-id');
+			// x-org-id is a header parameter in v1/v2, and a security scheme (required with x-api-key) in Insights.
+			const orgScheme = (scheme) => scheme.type === 'apiKey' && scheme.in === 'header' && String(scheme.name).toLowerCase() === 'x-org-id';
+			const security = operation.security ?? [];
+			const declaresOrg =
+				(operation.request?.headers ?? []).some((header) => header.name.toLowerCase() === 'x-org-id') || security.some((alternative) => alternative.some(orgScheme));
+			const requiresOrg = security.length > 0 && security.every((alternative) => alternative.some(orgScheme));
 			if (entry.orgId !== undefined && !declaresOrg) add('header', `x-org-id sent to ${label}, which does not declare it`);
-			if (entry.apiKey === 'missing' && (operation.security ?? []).length > 0) add('security', 'no x-api-key header');
+			if ((entry.orgId === undefined || entry.orgId === '') && requiresOrg) add('security', `no x-org-id header, which ${label}'s security requires`);
+			if (entry.apiKey === 'missing' && security.length > 0) add('security', 'no x-api-key header');
 		}
 
 		const response = entry.response;

@@ -301,6 +301,86 @@ const successChecks = {
 		t.equal('12 All Organizations is refused for a change', r.out('Delete everywhere (refused)').map((e) => e.error), ["'Options > Organization' is All Organizations, which only reading operations can use"]);
 	},
 
+	jcE2e13Devices(t, run, facts) {
+		const r = reader(run);
+		const dev = facts.devices;
+		const all = r.out('All devices');
+		const ids = all.map((device) => device._id);
+		t.equal(`13 get many, Return All: every one of the ${facts.acmeDeviceIds.length} devices, in creation order`, ids, facts.acmeDeviceIds);
+		t.equal('13 get many, Return All: no device twice', new Set(ids).size, facts.acmeDeviceIds.length);
+		t.ok('13 get many, Return All: more than 250 devices (several pages)', ids.length > 250, `${ids.length}`);
+		t.equal('13 get many: simplified devices', Object.keys(all[0] ?? {}).sort(), ['_id', 'active', 'agentVersion', 'created', 'description', 'displayName', 'hostname', 'lastContact', 'mdmEnrolled', 'os', 'osFamily', 'remoteIP', 'serialNumber', 'version']);
+		t.equal('13 get many, filters OS + inactive + last contact before 2026: the lobby kiosk', r.out('Stale Windows devices').map((d) => d.hostname), ['acme-win-kiosk']);
+		t.equal('13 get many, search "user120" (whole records)', r.out('Search user120').map((d) => [d.hostname, typeof d.networkInterfaces]), [['acme-mbp-user120', 'object'], ['acme-win-user120', 'object']]);
+		const [build] = r.out('Get build server');
+		t.equal('13 get by hostname', [build?._id, build?.displayName, build?.osFamily, build?.mdmEnrolled], [dev['acme-ubuntu-build01'], 'Build server 01', 'linux', false]);
+		t.equal('13 get users of the device: jdoe with sudo, user002 without', r.out('Users of build server').map((u) => [u.username, u.direct, u.sudo, u.deviceId]), [['jdoe', true, true, build?._id], ['user002', true, false, build?._id]]);
+		t.equal('13 get groups of the device, with names', r.out('Groups of build server').map((g) => [g.name, g.direct]), [['Engineering Laptops', true], ['Servers', true]]);
+		const [renamed] = r.out('Rename build server');
+		t.equal('13 update: display name, description and custom attribute changed', [renamed?.displayName, renamed?.description, renamed?.attributes], ['Build server 01 (e2e)', 'renamed by e2e', [{ name: 'assetTag', value: 'E2E-1' }]]);
+		t.equal('13 update back (by hostname)', r.out('Rename back').map((d) => [d.displayName, d.description, d.attributes]), [['Build server 01', 'CI runner', []]]);
+		t.equal('13 get with If Not Found: found false', r.out('Get unknown device (found: false)'), [{ found: false, device: 'no-such-host', by: 'hostname' }]);
+		const db01 = dev['acme-ubuntu-db01'];
+		const user001 = facts.users.user001;
+		t.equal('13 bind user with sudo', r.out('Bind user001 (sudo)'), [{ bound: true, deviceId: db01, hostname: 'acme-ubuntu-db01', userId: user001, sudo: { enabled: true, withoutPassword: false } }]);
+		t.equal('13 bind again: unchanged, not an error', r.out('Bind again (no-op)'), [{ bound: false, unchanged: true, reason: 'alreadyBound', deviceId: db01, hostname: 'acme-ubuntu-db01', userId: user001 }]);
+		t.equal('13 the bound user is listed on the device', r.out('Users of db01').map((u) => [u.username, u.sudo]), [['user001', true]]);
+		t.equal('13 unbind (user by email)', r.out('Unbind user001'), [{ unbound: true, deviceId: db01, hostname: 'acme-ubuntu-db01', userId: user001 }]);
+		t.equal('13 unbind again: unchanged', r.out('Unbind again (no-op)'), [{ unbound: false, unchanged: true, reason: 'notBound', deviceId: db01, hostname: 'acme-ubuntu-db01', userId: user001 }]);
+		const [offboarded] = r.out('Offboard user010 (groups and devices)');
+		t.equal(
+			'13 user Remove From All Groups with Unbind From All Devices: out of every group, off their device',
+			[offboarded?.removedFrom?.map((g) => g.id).sort(), offboarded?.unboundFrom, offboarded?.deviceCount],
+			[facts.user010Groups, [{ id: dev['acme-mac-legacy'], hostname: 'acme-mac-legacy' }], 1],
+		);
+		t.equal("13 MSP key, node's organization Globex: Globex's devices only", r.out('Globex devices').map((d) => d.hostname), ['globex-win-hq', 'globex-linux-lab']);
+		const everywhere = r.out('Devices everywhere');
+		t.equal(
+			'13 All Organizations: Globex devices tagged, Initech has none, Umbrella an error item in place',
+			everywhere.map((item) => (item.error ? [item.details?.organizationName, 'error'] : [item.organizationName, item.hostname])),
+			[['Globex Corporation', 'globex-win-hq'], ['Globex Corporation', 'globex-linux-lab'], ['Umbrella Corp', 'error']],
+		);
+	},
+
+	jcE2e14DeviceActs(t, run, facts) {
+		const r = reader(run);
+		const dev = facts.devices;
+		const action = (node) => r.out(node).map((item) => [item.hostname, item.command, item.via, item.queued]);
+		t.equal('14 lock a Windows device: built-in command, queued', action('Lock Windows laptop'), [['acme-win-user001', 'lock', 'builtin', true]]);
+		const [mac] = r.out('Lock Mac (Apple MDM)');
+		t.equal('14 lock a Mac: through Apple MDM, with the MDM ids', [mac?.hostname, mac?.via, mac?.appleMdmId, mac?.mdmDeviceId], ['acme-mbp-jdoe', 'appleMdm', facts.appleMdmId, facts.mdmDevices['acme-mbp-jdoe']]);
+		t.equal('14 restart', action('Restart build server'), [['acme-ubuntu-build01', 'restart', 'builtin', true]]);
+		t.equal('14 shut down', action('Shut down kiosk'), [['acme-win-kiosk', 'shutdown', 'builtin', true]]);
+		t.equal('14 erase with a confirmation naming another device: refused, as an error item', r.out('Erase (wrong confirmation)').map((e) => e.error), [`'Confirm Device' ("acme-win-kiosk") does not match the device to erase ("acme-win-user001")`]);
+		t.equal('14 erase with the matching confirmation', action('Erase db01'), [['acme-ubuntu-db01', 'erase', 'builtin', true]]);
+		t.equal('14 delete the erased device', r.out('Delete db01'), [{ deleted: true, id: dev['acme-ubuntu-db01'], hostname: 'acme-ubuntu-db01', displayName: 'Database 01' }]);
+		t.equal('14 device groups, Get Many', r.out('Device groups').map((g) => g.name), facts.deviceGroupNames);
+		const [group] = r.out('Create device group');
+		t.check('14 create device group', () => (group?.name === 'E2E Devices' && group?.type === 'system_group' && OBJECT_ID.test(group?.id)) || short(group));
+		t.equal('14 create again: Return Existing', r.out('Create again (return existing)').map((g) => g.id), [group?.id]);
+		t.equal('14 get device group', r.out('Get device group').map((g) => [g.id, g.description]), [[group?.id, 'made by e2e']]);
+		const build = dev['acme-ubuntu-build01'];
+		const membership = { groupId: group?.id, groupName: 'E2E Devices', deviceId: build, hostname: 'acme-ubuntu-build01' };
+		t.equal('14 add device', r.out('Add build server'), [{ added: true, ...membership }]);
+		t.equal('14 add again: unchanged', r.out('Add again (no-op)'), [{ added: false, unchanged: true, reason: 'alreadyMember', ...membership }]);
+		t.equal('14 get members: the build server, as a device', r.out('Members').map((d) => [d._id, d.hostname, d.groupId]), [[build, 'acme-ubuntu-build01', group?.id]]);
+		t.equal('14 remove device', r.out('Remove build server'), [{ removed: true, ...membership }]);
+		t.equal('14 remove again: unchanged', r.out('Remove again (no-op)'), [{ removed: false, unchanged: true, reason: 'notMember', ...membership }]);
+		t.equal('14 delete device group', r.out('Delete device group'), [{ deleted: true, id: group?.id, name: 'E2E Devices' }]);
+		t.equal('14 the deleted group is not found', r.out('Get deleted group (found: false)'), [{ found: false, deviceGroup: 'E2E Devices', by: 'name' }]);
+		t.equal('14 commands, Get Many', r.out('Commands').map((c) => c.name), ['Collect Diagnostics', 'Restart Print Spooler', 'Deploy Hotfix']);
+		const [spooler] = r.out('Run spooler restart');
+		t.check('14 run on the bound devices: a queue ID per device and a run ID', () => (spooler?.queueIds?.length === 3 && OBJECT_ID.test(spooler?.workflowInstanceId) && spooler?.runOn === 'boundDevices') || short(spooler));
+		t.equal(
+			'14 results of that run: the two active Windows devices answered (the kiosk is offline)',
+			r.out('Results of the run').map((result) => [result.device, result.exitCode, result.workflowInstanceId]),
+			[['acme-win-user001', 0, spooler?.workflowInstanceId], ['acme-win-user120', 0, spooler?.workflowInstanceId]],
+		);
+		t.equal('14 run on a chosen device and a group (members expanded)', r.out('Run diagnostics on chosen devices').map((run) => run.deviceIds), [[build, dev['acme-win-kiosk']]]);
+		t.equal('14 trigger with JSON variables', r.out('Trigger hotfix'), [{ trigger: 'deploy-hotfix', triggered: ['Deploy Hotfix'], variables: { version: 'e2e-1' } }]);
+		t.equal('14 a trigger nobody listens to fails its item', r.out('Trigger nobody listens to').map((e) => e.error), ['No JumpCloud command listens to the trigger "no-such-trigger"']);
+	},
+
 	jcE2e06MspDefault(t, run) {
 		const r = reader(run);
 		t.equal('06 no organization on the node: the credential default (Globex) is used', r.out('Get gadmin (default org)').map((u) => u.username), ['gadmin']);
@@ -365,6 +445,27 @@ const exampleChecks = {
 		const [again] = second.out('Remove from all groups');
 		t.equal('example offboarding, run 2: safe to repeat (nothing left to remove)', [second.out('Suspend').length, again?.count, again?.removedFrom], [1, 0, []]);
 		t.equal('example offboarding: the not-found branch stays unused', [first.ran('Not in JumpCloud'), second.ran('Not in JumpCloud')], [false, false]);
+	},
+
+	offboardDevices01(t, runs, facts) {
+		t.equal('example device offboarding: both runs recorded, both successful', runs.map((run) => run.status), ['success', 'success']);
+		const [first, second] = runs.map(reader);
+		if (!first || !second) return;
+		const devices = facts.user120Devices;
+		t.equal('example device offboarding, run 1: lists the leaver\'s devices (API Request, Return All)', first.out("Leaver's devices").map((edge) => edge.to?.id), devices.map((d) => d.id));
+		t.equal(
+			'example device offboarding, run 1: locks each device (the Mac through Apple MDM)',
+			first.out('Lock device').map((lock) => [lock.hostname, lock.command, lock.via]),
+			devices.map((d) => [d.hostname, 'lock', d.hostname.includes('mbp') ? 'appleMdm' : 'builtin']),
+		);
+		t.equal('example device offboarding, run 1: locks stay paired with the devices', first.paired('Lock device'), devices.map((_, index) => index));
+		t.equal(
+			'example device offboarding, run 1: unbound from each device',
+			first.out('Unbind from device').map((u) => [u.unbound, u.deviceId, u.hostname, u.userId]),
+			devices.map((d) => [true, d.id, d.hostname, facts.users.user120]),
+		);
+		t.equal('example device offboarding, run 2: no device left, nothing locked or unbound', [second.out("Leaver's devices").length, second.ran('Lock device'), second.ran('Unbind from device')], [0, false, false]);
+		t.equal('example device offboarding: the not-found branch stays unused', [first.ran('Not in JumpCloud'), second.ran('Not in JumpCloud')], [false, false]);
 	},
 
 	mspInventory01(t, runs, facts) {

@@ -30,14 +30,20 @@ const { startSimulator } = require('../../scripts/lib/simulator');
 const { Checks, successChecks, failureChecks, checkFailure, exampleChecks } = require('./checks');
 const { HARNESS_HEADER } = require('../contract/contract');
 const { createContractRun } = require('../contract/run');
+const insightsE2e = require('./insights');
+
+// Workflow 20 (Event operations) is checked by the Directory Insights module, which also runs the trigger phase.
+Object.assign(successChecks, insightsE2e.successChecks);
 
 const WORKFLOW_DIR = path.join(__dirname, 'workflows');
 /** The workflows under examples/ that users import, run here twice each (they must be safe to run again). */
-const EXAMPLE_FILES = ['onboard-new-hire.json', 'offboard-leaver.json', 'msp-inventory.json'];
+const EXAMPLE_FILES = ['onboard-new-hire.json', 'offboard-leaver.json', 'msp-inventory.json', 'offboard-devices.json'];
 /** The credentials the examples name, as the demo creates them. */
 const EXAMPLE_CREDENTIAL = { id: 'demoJumpCloudCred1', name: 'JumpCloud (simulator)', type: 'jumpCloudApi' };
 const EXAMPLE_MSP_CREDENTIAL = { id: 'demoJumpCloudMspCred1', name: 'JumpCloud MSP (simulator)', type: 'jumpCloudApi' };
 const CREDENTIALS_FILE = path.join(__dirname, 'credentials.json');
+/** The owner account the e2e runs create on the fresh n8n (and log in with on a later start). */
+const E2E_OWNER = { email: 'e2e@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-owner-passw0rd' };
 /** A key JumpCloud (and the simulator) does not know. */
 const BAD_KEY = 'e2e-wrong-key-0000000000000000000000000';
 
@@ -80,6 +86,10 @@ async function readFacts(sim) {
 		}
 	};
 	const organizations = (await api('/api/organizations?limit=100', { key: sim.keys.msp })).body.results;
+	// Devices (test/simulator/devices.js, with the 250 generated ones): Device Get Many reads them in creation order.
+	const acmeDevices = await all('/api/systems?sort=_id&fields=_id hostname mdm');
+	const macs = acmeDevices.filter((device) => device.mdm?.internal?.deviceId);
+	const user120Devices = (await api(`/api/v2/users/${users.user120}/associations?targets=system&limit=100`)).body.map((edge) => edge.to.id);
 	return {
 		orgs: sim.orgs,
 		users,
@@ -97,7 +107,14 @@ async function readFacts(sim) {
 		engineeringActivated: (await all('/api/systemusers?filter[0]=department:$eq:Engineering&filter[1]=state:$eq:ACTIVATED&sort=_id&fields=username')).map((u) => u.username),
 		jdoeGroups: await groupsOf(users.jdoe),
 		user120Groups: await groupsOf(users.user120),
+		user010Groups: await groupsOf(users.user010),
 		organizationNames: Object.fromEntries(organizations.map((o) => [o._id, o.displayName])),
+		acmeDeviceIds: acmeDevices.map((device) => device._id),
+		devices: Object.fromEntries(acmeDevices.filter((device) => !device.hostname.startsWith('gen-device-')).map((device) => [device.hostname, device._id])),
+		mdmDevices: Object.fromEntries(macs.map((device) => [device.hostname, device.mdm.internal.deviceId])),
+		appleMdmId: (await api('/api/v2/applemdms')).body[0]?.id,
+		deviceGroupNames: (await api('/api/v2/systemgroups?sort=id&limit=100')).body.map((group) => group.name),
+		user120Devices: user120Devices.map((id) => ({ id, hostname: acmeDevices.find((device) => device._id === id)?.hostname })),
 	};
 }
 
@@ -108,6 +125,10 @@ async function checkFinalState(t, sim, facts) {
 	t.equal('state: Acme has exactly one user more, the one the onboarding example made (twice run, once created)', (await api('/api/systemusers?limit=1')).total, facts.acmeUserCount + 1);
 	t.equal('state: Contractors has no members again', (await api(`/api/v2/usergroups/${facts.acmeGroups.Contractors}/members`)).body.length, 0);
 	t.equal('state: the temporary v2 group is gone', (await api('/api/v2/usergroups?sort=name&limit=100')).body.map((g) => g.name), facts.acmeGroupNames);
+	t.equal('state: the erased device was deleted, the others are all there', (await api('/api/systems?limit=1')).total, facts.acmeDeviceIds.length - 1);
+	t.equal('state: the temporary device group is gone', (await api('/api/v2/systemgroups?sort=id&limit=100')).body.map((g) => g.name), facts.deviceGroupNames);
+	t.equal('state: the renamed device has its name back', (await api(`/api/systems/${facts.devices['acme-ubuntu-build01']}?fields=displayName`)).body.displayName, 'Build server 01');
+	t.equal('state: the leaver is bound to no device any more', (await api(`/api/v2/users/${facts.users.user120}/associations?targets=system`)).body, []);
 	t.equal('state: Globex user count unchanged', (await api('/api/systemusers?limit=1', { key: sim.keys.msp, org: sim.orgs.globex })).total, facts.globexUserCount);
 }
 
@@ -140,8 +161,7 @@ const CREDENTIAL_BLANK_VALUE = '__n8n_BLANK_VALUE_e5362baf-c777-4d57-a609-6eaf1f
 async function exerciseEditor(instance, facts) {
 	const server = await instance.start();
 	try {
-		const owner = { email: 'e2e@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-owner-passw0rd' };
-		const client = await n8n.editorClient(server.url, owner);
+		const client = await n8n.editorClient(server.url, E2E_OWNER);
 		const responses = [client.setup.text];
 		const call = async (method, urlPath, body) => {
 			const answer = await client.call(method, urlPath, body);
@@ -176,6 +196,9 @@ async function exerciseEditor(instance, facts) {
 			credentialTypes: (credentialTypes.json ?? []).map((type) => type.name),
 			users: await search('searchUsers', 'jcE2eCredSingle', 'jane', { resource: 'user', operation: 'get' }),
 			groups: await search('searchUserGroups', 'jcE2eCredSingle', 'eng', { resource: 'userGroup', operation: 'addUser' }),
+			devices: await search('searchDevices', 'jcE2eCredSingle', 'build01', { resource: 'device', operation: 'lock' }),
+			deviceGroups: await search('searchDeviceGroups', 'jcE2eCredSingle', 'fleet', { resource: 'deviceGroup', operation: 'addDevice' }),
+			commands: await search('searchCommands', 'jcE2eCredSingle', 'diag', { resource: 'command', operation: 'run' }),
 			organizations: await search('searchOrganizations', 'jcE2eCredMsp', '', { resource: 'user', operation: 'get' }),
 			usersInInitech: await search('searchUsers', 'jcE2eCredMsp', 'admin', {
 				resource: 'user',
@@ -215,6 +238,9 @@ function checkEditor(t, editor, facts, sim) {
 		const list = results(editor.groups);
 		return (Array.isArray(list) && list.some((g) => g.value === facts.acmeGroups.Engineering && /Engineering/.test(g.name))) || JSON.stringify(list);
 	});
+	t.equal('editor: "From List" devices, search "build01"', results(editor.devices), [{ name: 'Build server 01 (acme-ubuntu-build01), Ubuntu', value: facts.devices['acme-ubuntu-build01'] }]);
+	t.equal('editor: "From List" device groups, search "fleet"', (results(editor.deviceGroups) ?? []).map?.((g) => g.name), ['Windows Fleet']);
+	t.equal('editor: "From List" commands, search "diag"', (results(editor.commands) ?? []).map?.((c) => c.name), ['Collect Diagnostics (linux)']);
 	t.check('editor: "From List" organizations for the MSP key', () => {
 		const list = results(editor.organizations);
 		// User > Get reads only, so All Organizations comes first.
@@ -287,6 +313,8 @@ async function main() {
 
 		sim = await phases.time('simulator start', () => startSimulator({ nodeBin: runtime.node.nodeBin, seed: 'default' }));
 		log(`simulator: ${sim.baseUrl}`);
+		// 250 more devices in Acme, so that Device Get Many's Return All reads several pages (simulator harness route).
+		await fetch(`${sim.baseUrl}/__simulator/generate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ devices: 250 }) });
 		const facts = await readFacts(sim);
 		const values = {
 			BASE_URL: sim.baseUrl,
@@ -324,7 +352,7 @@ async function main() {
 			}),
 			phases.time(`n8n import:credentials (${credentials.length}) + import:workflow (${workflows.length + examples.length})`, async () => {
 				await instance.importCredentials(credentials);
-				await instance.importWorkflows([...workflows, ...examples]);
+				await instance.importWorkflows([...workflows, ...examples, ...insightsE2e.triggerWorkflows()]);
 			}),
 		]);
 
@@ -338,6 +366,8 @@ async function main() {
 		];
 		const recorded = await phases.time('read the executions n8n recorded', () => instance.recordedExecutions());
 		const editor = await phases.time('n8n start + editor API (list search, credential test)', () => exerciseEditor(instance, facts));
+		// Published trigger workflows, n8n start and its own poller; the editor's manual run of the trigger.
+		const triggerPhase = await phases.time('n8n start + the JumpCloud Trigger polled by n8n', () => insightsE2e.runTriggerPhase(instance, sim, { owner: E2E_OWNER }));
 		const seenListeners = listeners ? listeners.stop() : [];
 
 		// ---------------------------------------------------------------- checks
@@ -357,6 +387,7 @@ async function main() {
 		for (const workflow of mustFail) checkFailure(t, workflow.id, runsOf(workflow.id));
 		for (const workflow of examples) exampleChecks[workflow.id](t, runsOf(workflow.id), facts);
 		checkEditor(t, editor, facts, sim);
+		insightsE2e.checkTriggerPhase(t, triggerPhase, facts);
 
 		await checkFinalState(t, sim, facts);
 		await phases.time('contract: every exchange against the OpenAPI specs', () => checkContract(t, sim));
@@ -367,6 +398,8 @@ async function main() {
 			JSON.stringify(recorded),
 			fs.readFileSync(editor.logFile, 'utf8'),
 			...editor.responses,
+			fs.readFileSync(triggerPhase.logFile, 'utf8'),
+			...triggerPhase.responses,
 		].join('\n');
 		const database = fs.readFileSync(path.join(userFolder, '.n8n', 'database.sqlite'));
 		for (const [name, key] of [['single-org', sim.keys.single], ['MSP', sim.keys.msp], ['wrong', BAD_KEY]]) {

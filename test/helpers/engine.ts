@@ -96,7 +96,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	}
 }
 
-function nodeTypesWith(nodeType: INodeType): INodeTypes {
+export function nodeTypesWith(nodeType: INodeType): INodeTypes {
 	return {
 		getByName: () => nodeType,
 		getByNameAndVersion: () => nodeType,
@@ -142,7 +142,7 @@ function jumpCloudNode(parameters: INodeParameters, onError?: OnError): INode {
 }
 
 /** A plain object, not a mock: n8n-core inspects some fields and a catch-all proxy breaks it. */
-function additionalDataFor(
+export function additionalDataFor(
 	credentials: ICredentialDataDecryptedObject,
 	hooks: ExecutionLifecycleHooks | undefined,
 	currentNodeParameters?: INodeParameters,

@@ -7,3 +7,4 @@ export const byEmail = locator('email');
 export const byUsername = locator('username');
 export const byName = locator('name');
 export const fromList = locator('list');
+export const byHostname = locator('hostname');

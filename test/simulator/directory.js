@@ -215,6 +215,14 @@ class Directory {
 		return new Date(RUNTIME_BASE + this._counters.clock * 1000).toISOString();
 	}
 
+	/**
+	 * Records a change in Directory Insights (insights.js; `_actor` is the request's admin, set by index.js), except
+	 * while seeding. @param {string} orgId @param {string} eventType @param {Record<string, any>} details
+	 */
+	_record(orgId, eventType, details) {
+		if (!this._seeding) require('./insights').insightsOf(this).recordChange(orgId, eventType, details);
+	}
+
 	// ---- organizations -------------------------------------------------------------------------
 
 	/** @returns {string[]} all org ids known to the simulator */
@@ -595,6 +603,7 @@ class Directory {
 			this.passwordChanges.push({ orgId, userId: id, at, via: 'create' });
 		}
 		o.users.set(id, u);
+		if (!opts.trusted) this._record(orgId, 'user_create', { resource: userEventResource(u) });
 		return clone(u);
 	}
 
@@ -618,6 +627,8 @@ class Directory {
 			u.password_expiration_date = null;
 			this.passwordChanges.push({ orgId, userId, at, via: 'update' });
 		}
+		this._record(orgId, 'user_update', { resource: userEventResource(u), changes: Object.keys(patch).map((field) => ({ field })) });
+		if (password !== undefined) this._record(orgId, 'user_password_change', { resource: userEventResource(u) });
 		return clone(u);
 	}
 
@@ -640,6 +651,7 @@ class Directory {
 		u.password_expired = false;
 		u.password_expiration_date = null;
 		this.passwordChanges.push({ orgId, userId, at, via: 'password' });
+		this._record(orgId, 'user_password_change', { resource: userEventResource(u) });
 	}
 
 	/**
@@ -654,6 +666,7 @@ class Directory {
 		u.account_locked = false;
 		u.account_locked_date = null;
 		u.badLoginAttempts = 0;
+		this._record(orgId, 'user_unlocked', { resource: userEventResource(u) });
 		return clone(u);
 	}
 
@@ -668,6 +681,7 @@ class Directory {
 		const u = this._getUser(orgId, userId);
 		u.password_expired = true;
 		u.password_expiration_date = this._now();
+		this._record(orgId, 'user_password_expired', { resource: userEventResource(u) });
 		return clone(u);
 	}
 
@@ -721,6 +735,7 @@ class Directory {
 		const others = ['pushStatus', 'webAuthnStatus', 'smsStatus', 'jcGoStatus'].map((k) => enrollment[k]);
 		enrollment.overallStatus = others.includes('ENROLLED') ? 'ENROLLED' : 'NOT_ENROLLED';
 		u.mfaEnrollment = enrollment;
+		this._record(orgId, 'totp_delete_enrollment', { resource: userEventResource(u) });
 		return clone(u);
 	}
 
@@ -762,6 +777,7 @@ class Directory {
 			const to = address ?? (kind === 'activation' && u.alternateEmail ? u.alternateEmail : u.email);
 			this._emails.push({ orgId, userId, to, kind, at: this._now() });
 		}
+		this._record(orgId, 'user_activated', { resource: userEventResource(u) });
 		return clone(u);
 	}
 
@@ -775,7 +791,10 @@ class Directory {
 	suspendUser(orgId, userId) {
 		const o = this._org(orgId);
 		const u = this._getUser(orgId, userId);
-		if (u.state !== 'SUSPENDED') this._applyUserPatch(o, u, { state: 'SUSPENDED' }, 'update');
+		if (u.state !== 'SUSPENDED') {
+			this._applyUserPatch(o, u, { state: 'SUSPENDED' }, 'update');
+			this._record(orgId, 'user_suspended', { resource: userEventResource(u) });
+		}
 		return clone(u);
 	}
 
@@ -812,6 +831,7 @@ class Directory {
 		}
 		o.users.delete(userId);
 		for (const m of o.members.values()) m.delete(userId);
+		this._record(orgId, 'user_delete', { resource: userEventResource(u) });
 		return clone(u);
 	}
 
@@ -924,6 +944,7 @@ class Directory {
 		const g = this._groupFromBody(orgId, id, valid);
 		o.groups.set(id, g);
 		o.members.set(id, new Map());
+		this._record(orgId, 'group_create', { resource: groupEventResource(g) });
 		return clone(g);
 	}
 
@@ -940,6 +961,7 @@ class Directory {
 		const valid = this._validateGroupBody(o, body, groupId);
 		const g = this._groupFromBody(orgId, groupId, valid);
 		o.groups.set(groupId, g);
+		this._record(orgId, 'group_update', { resource: groupEventResource(g) });
 		return clone(g);
 	}
 
@@ -981,6 +1003,7 @@ class Directory {
 		const g = this._getGroup(orgId, groupId);
 		o.groups.delete(groupId);
 		o.members.delete(groupId);
+		this._record(orgId, 'group_delete', { resource: groupEventResource(g) });
 		return clone(g);
 	}
 
@@ -1046,6 +1069,11 @@ class Directory {
 		} else if (op === 'remove') {
 			if (!members.has(id)) throw notFound();
 			members.delete(id);
+		}
+		if (op === 'add' || op === 'remove') {
+			const group = groupEventResource(/** @type {GroupRecord} */ (o.groups.get(groupId)));
+			const user = userEventResource(/** @type {UserRecord} */ (o.users.get(id)));
+			this._record(orgId, 'association_change', { resource: group, association: { op, connection: { from: group, to: user } } });
 		} else {
 			if (!members.has(id)) throw notFound();
 			members.set(id, attributes ?? null);
@@ -1117,6 +1145,12 @@ function makeOrg(def) {
 		},
 	};
 }
+
+/** A user as Directory Insights events name it. @param {UserRecord} u */
+const userEventResource = (u) => ({ type: 'user', id: u._id, username: u.username, email: u.email });
+
+/** A user group as Directory Insights events name it. @param {GroupRecord} g */
+const groupEventResource = (g) => ({ type: 'user_group', id: g.id, name: g.name });
 
 /** @param {OrgRecord} org */
 function orgSummary(org) {

@@ -154,13 +154,23 @@
  *   · state/suspend: any non-empty body (even `{}`) → 400 (spec: "Request body must be empty";
  *     pitfall 7). Any state → SUSPENDED (suspended true; activated stays state ≠ STAGED); already
  *     SUSPENDED → 200, no change. Answer: 200 with no body (the spec declares no content).
- * - Not simulated: mfa/enforce, reactivate, totpinfo, sshkeys, systems,
- *   /usergroups/{id}/membership and associations, Directory Insights (→ 404 Not Found).
+ * - Not simulated: mfa/enforce, reactivate, totpinfo, sshkeys,
+ *   /usergroups/{id}/membership and associations.
+ * - Directory Insights (`/insights/directory/v1/events`, `/events/count`, `/events/distinct`, served on this same
+ *   host as the node's custom Base URL expects): insights.js, whose routes are in ROUTES; `insightsOf(sim.directory)`
+ *   is the event log, filled as the directory changes (a change through the API is initiated by the key's admin);
+ *   a request with a missing or unknown API key is also recorded, as a failed admin login. Its errors are
+ *   `{"message"}`.
+ * - Devices (systems, system groups, bindings, commands, Apple MDM): devices.js, whose routes are in ROUTES;
+ *   `devicesOf(sim.directory)` is their state. `POST /__simulator/generate` `{"devices": N}` adds N devices to
+ *   Acme at once (for a simulator in another process, like the e2e suite's); not logged.
  */
 
 const http = require('http');
 const { FaultPlan, isBefore } = require('./faults');
 const { Directory, ORGS, KEYS, PROVIDER_ID, KEY_ACCESS, orgSummary, isPlainObject } = require('./directory');
+const { DEVICE_ROUTES, devicesOf } = require('./devices');
+const { INSIGHTS_ROUTES, insightsOf, initiatorOfKey } = require('./insights');
 const {
 	ApiError,
 	formatError,
@@ -629,6 +639,10 @@ const ROUTES = [
 	{ method: 'GET', pattern: /^\/api\/v2\/usergroups\/([^/]+)\/members$/, orgScoped: true, handler: listMembers },
 	{ method: 'POST', pattern: /^\/api\/v2\/usergroups\/([^/]+)\/members$/, orgScoped: true, handler: memberOp },
 	{ method: 'GET', pattern: /^\/api\/v2\/users\/([^/]+)\/memberof$/, orgScoped: true, handler: memberOf },
+	// Devices, device groups, bindings, commands and Apple MDM (devices.js).
+	...DEVICE_ROUTES,
+	// Directory Insights events (insights.js).
+	...INSIGHTS_ROUTES,
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -765,6 +779,14 @@ class Simulator {
 
 		// The test harness reads the log of a simulator running in another process (the e2e suite) here; it is
 		// not part of JumpCloud's API and is not logged itself.
+		if (method === 'POST' && path === '/__simulator/generate') {
+			const count = Number(body?.devices ?? 0);
+			if (Number.isInteger(count) && count > 0) devicesOf(this.directory).generateSystems(ORGS.acme, count);
+			const out = JSON.stringify({ devices: devicesOf(this.directory).systems(ORGS.acme).length });
+			res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(out) });
+			res.end(out);
+			return;
+		}
 		if (method === 'GET' && path === '/__simulator/requests') {
 			const out = JSON.stringify(this.requests);
 			res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(out) });
@@ -795,8 +817,8 @@ class Simulator {
 		const latency = typeof this.latencyMs === 'function' ? this.latencyMs() : this.latencyMs;
 		if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
 
-		/** @type {'v1' | 'v2'} */
-		const flavor = path.startsWith('/api/v2/') ? 'v2' : 'v1';
+		/** @type {'v1' | 'v2' | 'insights'} */
+		const flavor = path.startsWith('/api/v2/') ? 'v2' : path.startsWith('/insights/') ? 'insights' : 'v1';
 		const fault = this.faults.take(method, path);
 		if (fault) entry.fault = fault.kind;
 		/** @param {number} status @param {unknown} [payload] @param {Record<string, string>} [extra] */
@@ -848,6 +870,11 @@ class Simulator {
 
 		try {
 			if (!access) {
+				insightsOf(this.directory).recordFailedLogin(orgHeader, {
+					clientIp: req.socket.remoteAddress,
+					userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'] : undefined,
+					keyClass: apiKey === 'missing' ? 'missing' : 'invalid',
+				});
 				throw new ApiError(401, 'Unauthorized: api key user not found', {
 					exact: { error: 'Unauthorized', message: 'Unauthorized: api key user not found' },
 				});
@@ -903,11 +930,19 @@ class Simulator {
 			if (badJson && (method === 'POST' || method === 'PUT')) {
 				throw badRequest('Bad Request: request body is not valid JSON', 'invalidJson');
 			}
-			const result = route.handler({ method, path: routePath, query, headers: req.headers, body, rawBody: text, access, orgId, params, dir: this.directory });
+			// Changes the handler makes are recorded in Directory Insights as this key's admin's (handlers are synchronous).
+			/** @type {any} */ (this.directory)._actor = { initiatedBy: initiatorOfKey(access.name), clientIp: req.socket.remoteAddress };
+			let result;
+			try {
+				result = route.handler({ method, path: routePath, query, headers: req.headers, body, rawBody: text, access, orgId, params, dir: this.directory });
+			} finally {
+				/** @type {any} */ (this.directory)._actor = undefined;
+			}
 			send(result.status, result.body, result.headers);
 		} catch (err) {
 			if (err instanceof ApiError) {
-				send(err.httpStatus, formatError(err, flavor), err.opts.headers);
+				// Directory Insights answers errors as its ErrorMessage schema: {"message"}.
+				send(err.httpStatus, flavor === 'insights' ? (err.opts.exact ?? { message: err.message }) : formatError(err, flavor), err.opts.headers);
 			} else {
 				console.error('[jumpcloud-simulator] internal error', err);
 				send(500, { code: 500, message: 'Internal Server Error', status: 'Internal Server Error' });
@@ -983,4 +1018,4 @@ function startSimulator(options = {}) {
 	});
 }
 
-module.exports = { startSimulator, Simulator, Directory, ApiError, KEYS, ORGS, PROVIDER_ID };
+module.exports = { startSimulator, Simulator, Directory, ApiError, KEYS, ORGS, PROVIDER_ID, devicesOf, insightsOf, runSearch, v1SearchParam };

@@ -248,3 +248,54 @@ export function sequentialOptionsCollection(...specific: INodeProperties[]): INo
 	);
 	return collection;
 }
+
+/** A device (JumpCloud system) picked from a searchable list, by ID or by its exact hostname. */
+export function deviceLocator(name = 'device', displayName = 'Device', description = 'The JumpCloud device (system)'): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: 'list', value: '' },
+		description,
+		modes: [
+			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchDevices', searchable: true } },
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 5f0c1a2b3c4d5e6f7a8b9c0d', validation: objectIdValidation('device') },
+			{ displayName: 'By Hostname', name: 'hostname', type: 'string', placeholder: 'e.g. jane-macbook-pro' },
+		],
+	};
+}
+
+/** A device group (JumpCloud system group) picked from a searchable list, by ID or by its exact name. */
+export function deviceGroupLocator(name = 'deviceGroup', displayName = 'Device Group', description = 'The JumpCloud device group'): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: 'list', value: '' },
+		description,
+		modes: [
+			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchDeviceGroups', searchable: true } },
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 5f0c1a2b3c4d5e6f7a8b9c0d', validation: objectIdValidation('device group') },
+			{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. Engineering Laptops' },
+		],
+	};
+}
+
+/** A saved JumpCloud command picked from a searchable list, by ID or by its exact name. */
+export function commandLocator(description = 'The saved JumpCloud command'): INodeProperties {
+	return {
+		displayName: 'Command',
+		name: 'command',
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: 'list', value: '' },
+		description,
+		modes: [
+			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchCommands', searchable: true } },
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 5f0c1a2b3c4d5e6f7a8b9c0d', validation: objectIdValidation('command') },
+			{ displayName: 'By Name', name: 'name', type: 'string', placeholder: 'e.g. Collect Diagnostics' },
+		],
+	};
+}

@@ -1,4 +1,8 @@
 import * as apiRequest from './apiRequest';
+import * as command from './command';
+import * as device from './device';
+import * as deviceGroup from './deviceGroup';
+import * as event from './event';
 import * as organization from './organization';
 import type { OperationModule, ResourceOperations } from './types';
 import * as user from './user';
@@ -7,6 +11,10 @@ import * as userGroup from './userGroup';
 /** Every operation of the node, by resource and operation value. */
 const operationsByResource: Record<string, ResourceOperations> = {
 	apiRequest: apiRequest.operations,
+	command: command.operations,
+	device: device.operations,
+	deviceGroup: deviceGroup.operations,
+	event: event.operations,
 	organization: organization.operations,
 	user: user.operations,
 	userGroup: userGroup.operations,

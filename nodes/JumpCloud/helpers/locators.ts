@@ -89,7 +89,7 @@ export async function findUserId(
 	return String(user._id ?? user.id);
 }
 
-function requireObjectId(this: JumpCloudContext, value: string, noun: string, parameterLabel: string, itemIndex: number): string {
+export function requireObjectId(this: JumpCloudContext, value: string, noun: string, parameterLabel: string, itemIndex: number): string {
 	if (!isObjectId(value)) {
 		throw new NodeOperationError(this.getNode(), `'${parameterLabel}' is not a JumpCloud ${noun} ID: "${value}"`, {
 			itemIndex,
@@ -99,7 +99,7 @@ function requireObjectId(this: JumpCloudContext, value: string, noun: string, pa
 	return value;
 }
 
-function requireValue(this: JumpCloudContext, value: string, parameterLabel: string, itemIndex: number): void {
+export function requireValue(this: JumpCloudContext, value: string, parameterLabel: string, itemIndex: number): void {
 	if (value === '') {
 		throw new NodeOperationError(this.getNode(), `'${parameterLabel}' is empty`, {
 			itemIndex,
@@ -280,24 +280,34 @@ export async function resolveUserReference(
 }
 
 /**
- * The group ID a user-group locator points at; a name is looked up exactly. A name holding a comma (the v2
- * filter separator) is narrowed by its parts on the server and compared exactly here, never by listing all.
+ * The two kinds of v2 groups, which share their API shape (fact sheet §5, §6): user groups (`/api/v2/usergroups`)
+ * and system groups, the node's device groups (`/api/v2/systemgroups`).
  */
-export async function resolveUserGroupLocator(
-	this: JumpCloudContext,
-	raw: unknown,
-	scope: Scope,
-	parameterLabel = 'User Group',
-): Promise<string> {
+export type GroupKind = 'user' | 'system';
+
+const GROUPS: Record<GroupKind, { path: string; noun: string; cacheKey: string }> = {
+	user: { path: '/api/v2/usergroups', noun: 'user group', cacheKey: 'group' },
+	system: { path: '/api/v2/systemgroups', noun: 'device group', cacheKey: 'systemGroup' },
+};
+
+/** The collection path of a kind of group, e.g. `/api/v2/systemgroups`. */
+export const groupsPath = (kind: GroupKind) => GROUPS[kind].path;
+
+/**
+ * The group ID a group locator points at; a name is looked up exactly. A name holding a comma (the v2 filter
+ * separator) is narrowed by its parts on the server and compared exactly here, never by listing all.
+ */
+export async function resolveGroupLocator(this: JumpCloudContext, kind: GroupKind, raw: unknown, scope: Scope, parameterLabel: string): Promise<string> {
+	const { noun } = GROUPS[kind];
 	const { mode, value } = locatorOf(raw);
 	requireValue.call(this, value, parameterLabel, scope.itemIndex);
-	if (mode !== 'name') return requireObjectId.call(this, value, 'user group', parameterLabel, scope.itemIndex);
+	if (mode !== 'name') return requireObjectId.call(this, value, noun, parameterLabel, scope.itemIndex);
 
-	const groups = await userGroupsNamed.call(this, value, scope);
+	const groups = await groupsNamed.call(this, kind, value, scope);
 	if (groups.length !== 1) {
 		const error = new NodeOperationError(
 			this.getNode(),
-			groups.length === 0 ? `No JumpCloud user group is named "${value}"` : `More than one JumpCloud user group is named "${value}"`,
+			groups.length === 0 ? `No JumpCloud ${noun} is named "${value}"` : `More than one JumpCloud ${noun} is named "${value}"`,
 			{
 				itemIndex: scope.itemIndex,
 				description: `Check the '${parameterLabel}' parameter. Names are matched exactly and case-sensitively.`,
@@ -309,46 +319,51 @@ export async function resolveUserGroupLocator(
 }
 
 /**
- * The group a user-group locator points at, with its name (for outputs people read): a lookup by name has it;
- * an ID is read once per execution, which also proves the group exists before anything changes.
+ * The group a group locator points at, with its name (for outputs people read): a lookup by name has it; an ID
+ * is read once per execution, which also proves the group exists before anything changes.
  */
-export async function resolveUserGroup(
-	this: JumpCloudContext,
-	raw: unknown,
-	scope: Scope,
-	parameterLabel = 'User Group',
-): Promise<{ id: string; name: string }> {
+export async function resolveGroup(this: JumpCloudContext, kind: GroupKind, raw: unknown, scope: Scope, parameterLabel: string): Promise<{ id: string; name: string }> {
+	const { path, noun, cacheKey } = GROUPS[kind];
 	const { mode, value } = locatorOf(raw);
-	if (mode === 'name') {
-		const id = await resolveUserGroupLocator.call(this, raw, scope, parameterLabel);
-		return { id, name: value };
-	}
-	const id = await resolveUserGroupLocator.call(this, raw, scope, parameterLabel);
-	const [group] = await cachedLookup({ ...scope, cacheLookups: true }, `group|id|${id}`, async () => {
-		const { statusCode, body } = await jumpCloudRequest.call(this, { method: 'GET', path: `/api/v2/usergroups/${id}`, acceptStatuses: [404], ...scope });
+	const id = await resolveGroupLocator.call(this, kind, raw, scope, parameterLabel);
+	if (mode === 'name') return { id, name: value };
+	const [group] = await cachedLookup({ ...scope, cacheLookups: true }, `${cacheKey}|id|${id}`, async () => {
+		const { statusCode, body } = await jumpCloudRequest.call(this, { method: 'GET', path: `${path}/${id}`, acceptStatuses: [404], ...scope });
 		return statusCode === 404 ? [] : [body as IDataObject];
 	});
 	if (!group) {
 		throw markNotFound(
-			new NodeOperationError(this.getNode(), `No JumpCloud user group has the ID ${id}`, {
+			new NodeOperationError(this.getNode(), `No JumpCloud ${noun} has the ID ${id}`, {
 				itemIndex: scope.itemIndex,
-				description: `Check the '${parameterLabel}' parameter: no user group with ID ${id} exists in this organization.`,
+				description: `Check the '${parameterLabel}' parameter: no ${noun} with ID ${id} exists in this organization.`,
 			}),
 		);
 	}
 	return { id, name: String(group.name ?? '') };
 }
 
-/** The user groups named exactly `name` (IDs and names; names holding a comma are narrowed, then compared). */
-export async function userGroupsNamed(this: JumpCloudContext, name: string, scope: Scope): Promise<IDataObject[]> {
+/** The groups of a kind named exactly `name` (IDs and names; names holding a comma are narrowed, then compared). */
+export async function groupsNamed(this: JumpCloudContext, kind: GroupKind, name: string, scope: Scope): Promise<IDataObject[]> {
+	const { path, cacheKey } = GROUPS[kind];
 	const { filter, matches } = v2ExactMatch('name', name);
-	return await cachedLookup(scope, `group|name|${name}`, async () =>
-		await jumpCloudApiRequestAllItems.call(
-			this,
-			{ method: 'GET', path: '/api/v2/usergroups', qs: { filter, fields: ['id', 'name'] }, ...scope },
-			{ returnAll: true, matches },
-		),
+	return await cachedLookup(scope, `${cacheKey}|name|${name}`, async () =>
+		await jumpCloudApiRequestAllItems.call(this, { method: 'GET', path, qs: { filter, fields: ['id', 'name'] }, ...scope }, { returnAll: true, matches }),
 	);
+}
+
+/** The group ID a user-group locator points at (see resolveGroupLocator). */
+export async function resolveUserGroupLocator(this: JumpCloudContext, raw: unknown, scope: Scope, parameterLabel = 'User Group'): Promise<string> {
+	return await resolveGroupLocator.call(this, 'user', raw, scope, parameterLabel);
+}
+
+/** The user group a locator points at, with its name (see resolveGroup). */
+export async function resolveUserGroup(this: JumpCloudContext, raw: unknown, scope: Scope, parameterLabel = 'User Group'): Promise<{ id: string; name: string }> {
+	return await resolveGroup.call(this, 'user', raw, scope, parameterLabel);
+}
+
+/** The user groups named exactly `name` (see groupsNamed). */
+export async function userGroupsNamed(this: JumpCloudContext, name: string, scope: Scope): Promise<IDataObject[]> {
+	return await groupsNamed.call(this, 'user', name, scope);
 }
 
 /** IDs per `_id:$in` read: 50 IDs of 24 characters keep the URL short, and a page holds them all. */

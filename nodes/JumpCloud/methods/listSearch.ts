@@ -135,3 +135,46 @@ export async function searchOrganizations(
 		toItem,
 	);
 }
+
+export async function searchDevices(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const term = (filter ?? '').trim();
+	const body: IDataObject = { fields: 'hostname displayName os' };
+	if (term !== '') body.searchFilter = { searchTerm: term, fields: ['hostname', 'displayName', 'serialNumber'] };
+	return await searchPage.call(
+		this,
+		// search_systems_post takes limit, skip, fields and filter, but no sort (v1 spec).
+		{ method: 'POST', path: '/api/search/systems', body, organizationId: chosenOrganization.call(this) },
+		paginationToken,
+		(device) => {
+			const hostname = String(device.hostname ?? device._id);
+			const name = device.displayName && device.displayName !== hostname ? `${String(device.displayName)} (${hostname})` : hostname;
+			return { name: device.os ? `${name}, ${String(device.os)}` : name, value: String(device._id ?? device.id) };
+		},
+	);
+}
+
+export async function searchDeviceGroups(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const term = (filter ?? '').trim();
+	const qs: IDataObject = { sort: 'name', fields: 'id,name' };
+	// v2 splits filters on commas; search on the part before one.
+	const searchable = term.split(',')[0].trim();
+	if (searchable !== '') qs.filter = `name:search:${searchable}`;
+	return await searchPage.call(
+		this,
+		{ method: 'GET', path: '/api/v2/systemgroups', qs, organizationId: chosenOrganization.call(this) },
+		paginationToken,
+		(group) => ({ name: String(group.name), value: String(group.id) }),
+	);
+}
+
+export async function searchCommands(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const term = (filter ?? '').trim();
+	const body: IDataObject = { fields: 'name commandType' };
+	if (term !== '') body.searchFilter = { searchTerm: term, fields: ['name'] };
+	return await searchPage.call(
+		this,
+		{ method: 'POST', path: '/api/search/commands', body, organizationId: chosenOrganization.call(this) },
+		paginationToken,
+		(command) => ({ name: command.commandType ? `${String(command.name)} (${String(command.commandType)})` : String(command.name), value: String(command._id ?? command.id) }),
+	);
+}

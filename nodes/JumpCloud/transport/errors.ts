@@ -1,6 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 
+import { isInsightsPath } from './hosts';
 import type { NetworkFailure } from './retry';
 
 /** What the caller knows about the call, so the error can name the parameter to fix. */
@@ -59,8 +60,14 @@ function describe(status: number, message: string, body: unknown, context: Error
 	if (status === 401) {
 		return "JumpCloud rejected the API key. Check 'API Key' in the JumpCloud credential, and that its 'Region' matches the console your admins log into.";
 	}
+	if (status === 402 && isInsightsPath(context.path)) {
+		return "Directory Insights is not enabled for this organization: it is not part of the organization's JumpCloud plan (HTTP 402). Add it to the plan in the JumpCloud console, or choose an organization that has it.";
+	}
 	if (status === 402) {
 		return 'This JumpCloud feature is not enabled for the organization.';
+	}
+	if (status === 403 && isInsightsPath(context.path)) {
+		return "JumpCloud refused to show this organization's Directory Insights events: the admin who owns this API key may not read them (command-runner admins get 403), the organization is not one this key manages, or its API access is disabled. Check the admin's role and the chosen organization.";
 	}
 	if (status === 403) {
 		return "The admin who owns this API key may not do this, or the organization is not one this key manages. Check the admin's role and the 'Organization' parameter.";

@@ -13,14 +13,40 @@ export function isObjectId(value: unknown): boolean {
 	return typeof value === 'string' && OBJECT_ID_PATTERN.test(value);
 }
 
-/** The credential's JumpCloud host, without a trailing slash. */
-export function baseUrlOf(credentials: ICredentialDataDecryptedObject): string {
-	if (credentials.region === 'custom') {
-		return String(credentials.baseUrl ?? '')
-			.trim()
-			.replace(/\/+$/, '');
-	}
-	return REGION_BASE_URLS[String(credentials.region ?? 'us')] ?? REGION_BASE_URLS.us;
+/**
+ * Directory Insights host per region (fact sheet §1; the Insights spec's servers): the `api.*` hosts, which serve
+ * `/insights/directory/v1` only. The key and organization are the same as on the console host.
+ */
+export const INSIGHTS_BASE_URLS: Readonly<Record<string, string>> = {
+	us: 'https://api.jumpcloud.com',
+	eu: 'https://api.eu.jumpcloud.com',
+	in: 'https://api.in.jumpcloud.com',
+};
+
+/** Where the Directory Insights API lives on its host. */
+export const INSIGHTS_PATH_PREFIX = '/insights/directory/v1';
+
+/** Whether a path (or URL) is a Directory Insights route, which is served by the region's `api.*` host. */
+export function isInsightsPath(url: string): boolean {
+	const path = pathOf(url);
+	return path === INSIGHTS_PATH_PREFIX || path.startsWith(`${INSIGHTS_PATH_PREFIX}/`);
+}
+
+/** The custom Base URL, trimmed; it serves both the console routes and the Insights routes (the simulator does). */
+function customBaseUrlOf(credentials: ICredentialDataDecryptedObject): string {
+	return String(credentials.baseUrl ?? '')
+		.trim()
+		.replace(/\/+$/, '');
+}
+
+/**
+ * The credential's JumpCloud host for a path, without a trailing slash: the region's console host, or its
+ * `api.*` host for Directory Insights paths; with 'Custom Base URL', that URL for both.
+ */
+export function baseUrlOf(credentials: ICredentialDataDecryptedObject, path = '/api'): string {
+	if (credentials.region === 'custom') return customBaseUrlOf(credentials);
+	const hosts = isInsightsPath(path) ? INSIGHTS_BASE_URLS : REGION_BASE_URLS;
+	return hosts[String(credentials.region ?? 'us')] ?? hosts.us;
 }
 
 /** Path of a relative or absolute URL, without query or fragment. */
@@ -28,6 +54,14 @@ export function pathOf(url: string): string {
 	const absolute = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^?#]*)/i.exec(url);
 	const path = absolute ? absolute[1] : url.split(/[?#]/)[0];
 	return path === '' ? '/' : path;
+}
+
+/**
+ * Directory Insights declares `x-org-id` required on every operation (a security requirement next to
+ * `x-api-key`), unlike v1 and v2: a request to it always names an organization (see transport/request.ts).
+ */
+export function requiresOrganizationHeader(url: string): boolean {
+	return isInsightsPath(url);
 }
 
 /**

@@ -8,6 +8,7 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
+	IPollFunctions,
 	INode,
 	JsonObject,
 } from 'n8n-workflow';
@@ -21,7 +22,7 @@ import {
 	redactError,
 } from './errors';
 import type { ErrorContext } from './errors';
-import { acceptsOrganizationHeader, baseUrlOf, defaultOrganizationOf, isObjectId } from './hosts';
+import { acceptsOrganizationHeader, baseUrlOf, defaultOrganizationOf, isObjectId, requiresOrganizationHeader } from './hosts';
 import { RequestLimiter } from './limiter';
 import { queryStringOf } from './query';
 import {
@@ -35,7 +36,7 @@ import {
 import type { FailureKind, RetryBudget, RetryPolicy } from './retry';
 
 /** Every JumpCloud call of the node goes through this module: URL, auth, org header, retries, errors. */
-export type JumpCloudContext = IExecuteFunctions | ILoadOptionsFunctions;
+export type JumpCloudContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 /** State of one execution, made by the router and shared by its items; never kept at module level. */
 export interface RunState {
@@ -72,7 +73,10 @@ export type Verification = { applied: true; body: unknown } | { applied: false }
 
 export interface JumpCloudRequest extends Partial<Scope> {
 	method: IHttpRequestMethods;
-	/** Path on the credential's host: `/api/...` (v1) or `/api/v2/...` (v2). */
+	/**
+	 * Path on the credential's host: `/api/...` (v1) or `/api/v2/...` (v2) on the console host,
+	 * `/insights/directory/v1/...` (Directory Insights) on the region's `api.*` host.
+	 */
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject | IDataObject[];
@@ -114,7 +118,7 @@ const MAX_THROTTLED_SENDS = 50;
 interface ResolvedOrganization {
 	id: string;
 	/** The parameter to blame when JumpCloud does not know it. */
-	from: 'parameter' | 'credential';
+	from: 'parameter' | 'credential' | 'key';
 }
 
 /** The organization to send as `x-org-id`, or undefined for none. Malformed IDs fail before any call. */
@@ -145,8 +149,8 @@ export function organizationFor(
 	return { id: fallback, from: 'credential' };
 }
 
-function baseUrlFor(node: INode, credentials: ICredentialDataDecryptedObject, itemIndex?: number): string {
-	const baseUrl = baseUrlOf(credentials);
+function baseUrlFor(node: INode, credentials: ICredentialDataDecryptedObject, path: string, itemIndex?: number): string {
+	const baseUrl = baseUrlOf(credentials, path);
 	if (!/^https?:\/\/[^/?#\s]+$/i.test(baseUrl)) {
 		throw new NodeOperationError(node, `The credential's 'Base URL' "${baseUrl}" is not a scheme and host`, {
 			itemIndex,
@@ -226,8 +230,10 @@ async function send(
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<JumpCloudResponse> {
 	const node = this.getNode();
-	const baseUrl = baseUrlFor(node, credentials, request.itemIndex);
-	const organization = organizationFor(node, request, credentials);
+	const baseUrl = baseUrlFor(node, credentials, request.path, request.itemIndex);
+	const organization =
+		organizationFor(node, request, credentials) ??
+		(requiresOrganizationHeader(request.path) ? await keyOrganization.call(this, request) : undefined);
 	const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	const policy = request.retryPolicy ?? retryPolicyFor(DEFAULT_MAX_RETRY_WAIT_MS);
 	const budget = request.retryBudget ?? { waitLeftMs: DEFAULT_MAX_RETRY_WAIT_MS };
@@ -370,6 +376,51 @@ function redirectError(node: INode, statusCode: number, headers: IDataObject, co
 }
 
 /**
+ * The organization of a single-organization key, for routes that require `x-org-id` (Directory Insights
+ * declares it on every operation) when neither the node nor the credential names one: learned from
+ * `GET /api/organizations` (which takes no `x-org-id`), once per execution (kept in the run's state, never at
+ * module level). A key that manages several organizations must choose one.
+ */
+async function keyOrganization(this: JumpCloudContext, request: JumpCloudRequest): Promise<ResolvedOrganization> {
+	const cacheKey = '|insights|keyOrganization';
+	const cache = request.run?.lookups;
+	let found = cache?.get(cacheKey);
+	if (!found) {
+		found = jumpCloudRequest
+			.call(this, {
+				method: 'GET',
+				path: '/api/organizations',
+				qs: { fields: ['_id', 'displayName'], limit: 2 },
+				itemIndex: request.itemIndex,
+				timeoutMs: request.timeoutMs,
+				retryPolicy: request.retryPolicy,
+				retryBudget: request.retryBudget,
+				run: request.run,
+			})
+			.then((response) => {
+				const body = response.body as IDataObject;
+				const results = Array.isArray(body?.results) ? (body.results as IDataObject[]) : [];
+				return Number(body?.totalCount ?? results.length) > 1 ? [...results, {}] : results;
+			});
+		cache?.set(cacheKey, found);
+		found.catch(() => cache?.delete(cacheKey));
+	}
+	const organizations = await found;
+	if (organizations.length !== 1 || !isObjectId(String(organizations[0]._id ?? ''))) {
+		throw new NodeOperationError(
+			this.getNode(),
+			organizations.length === 0 ? 'This API key manages no JumpCloud organization' : 'This API key manages several JumpCloud organizations: choose one',
+			{
+				itemIndex: request.itemIndex,
+				description:
+					"Directory Insights needs the organization to read. Set 'Options > Organization' on the node (the trigger: 'Options > Organizations'), or turn on 'Multiple Organizations' and set 'Default Organization ID' in the JumpCloud credential.",
+			},
+		);
+	}
+	return { id: String(organizations[0]._id), from: 'key' };
+}
+
+/**
  * JumpCloud answers 404 both for a missing record and for an organization it does not know. When a call that
  * named an organization gets a 404, the organization is looked up (once per execution) so the error blames
  * the right parameter.
@@ -397,7 +448,12 @@ async function blameUnknownOrganization(
 		checks?.set(organization.id, exists);
 	}
 	if (await exists) return;
-	const parameter = organization.from === 'parameter' ? "the 'Organization' parameter" : "the credential's 'Default Organization ID'";
+	const parameter =
+		organization.from === 'parameter'
+			? "the 'Organization' parameter"
+			: organization.from === 'credential'
+				? "the credential's 'Default Organization ID'"
+				: 'the organization the API key belongs to';
 	throw new NodeApiError(this.getNode(), { message: 'Not Found' } as JsonObject, {
 		message: `JumpCloud has no organization with the ID ${organization.id}`,
 		description: `Check ${parameter}: pick the organization from the list, or use the ID of one this API key manages.`,

@@ -3,10 +3,26 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INode, INodeP
 
 import type { Scope } from '../../helpers/locators';
 import { limitOf } from '../../helpers/parameters';
-import { jumpCloudApiRequestAllItems, jumpCloudRequest } from '../../transport';
+import { INSIGHTS_PATH_PREFIX, isInsightsPath, jumpCloudApiRequestAllItems, jumpCloudRequest } from '../../transport';
 import { optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
+	{
+		displayName: 'Service',
+		name: 'service',
+		type: 'options',
+		noDataExpression: true,
+		default: 'console',
+		description: "Which JumpCloud API to call, on the credential's region (or its Custom Base URL)",
+		options: [
+			{ name: 'Console API (V1 and V2)', value: 'console', description: 'Users, groups, devices, organizations … on the console host (/api/..., /api/v2/...)' },
+			{
+				name: 'Directory Insights',
+				value: 'insights',
+				description: "Event queries on the region's api.* host (/insights/directory/v1/...; a path such as /events is enough)",
+			},
+		],
+	},
 	{
 		displayName: 'Method',
 		name: 'method',
@@ -29,7 +45,7 @@ const properties: INodeProperties[] = [
 		default: '/api/systemusers',
 		placeholder: 'e.g. /api/v2/usergroups',
 		description:
-			"Path on the credential's JumpCloud host: /api/... for API v1, /api/v2/... for API v2. Full URLs and other hosts are refused.",
+			"Path on the credential's JumpCloud host: /api/... for API v1, /api/v2/... for API v2, /insights/directory/v1/... for Directory Insights (sent to the region's api.* host; with Service set to Directory Insights, /events is enough). Full URLs and other hosts are refused.",
 	},
 	{
 		displayName: 'Query Parameters',
@@ -110,7 +126,7 @@ function refuse(node: INode, itemIndex: number, path: string, why: string): neve
 	throw new NodeOperationError(node, `'Path' ${why}: "${path}"`, {
 		itemIndex,
 		description:
-			"Give a path on the credential's JumpCloud host, such as /api/systemusers or /api/v2/usergroups. The node sends the API key only to that host.",
+			"Give a path on the credential's JumpCloud host, such as /api/systemusers, /api/v2/usergroups or /insights/directory/v1/events. The node sends the API key only to the credential's hosts.",
 	});
 }
 
@@ -121,8 +137,12 @@ const PATH_CHARACTERS = /^[A-Za-z0-9._~!$&'()*+,;=:@/-]*$/;
  * Checks that a user-supplied path stays on the credential's host and under the API, in every encoding
  * (`..` as `%2e%2e`, `/` as `%2f`, double-encoded escapes), and splits off any query string typed into it.
  */
-export function parseApiPath(node: INode, itemIndex: number, raw: string): ParsedPath {
-	const input = raw.trim();
+export function parseApiPath(node: INode, itemIndex: number, raw: string, api: 'console' | 'insights' = 'console'): ParsedPath {
+	let input = raw.trim();
+	// With Service set to Directory Insights, a path relative to the Insights API (e.g. /events) is enough.
+	if (api === 'insights' && !/^\/?(insights|api)(\/|$)/.test(input) && !/^[a-z][a-z0-9+.-]*:/i.test(input) && !input.startsWith('//')) {
+		input = `${INSIGHTS_PATH_PREFIX}${input.startsWith('/') ? '' : '/'}${input}`;
+	}
 	if (/^[a-z][a-z0-9+.-]*:/i.test(input) || input.startsWith('//') || input.startsWith('\\')) {
 		refuse(node, itemIndex, input, 'must be a path, not a URL');
 	}
@@ -143,8 +163,11 @@ export function parseApiPath(node: INode, itemIndex: number, raw: string): Parse
 		segments.some((segment) => segment === '..' || segment === '.') ||
 		segments.slice(1, -1).includes('');
 	if (unsafe) refuse(node, itemIndex, input, 'has characters or segments a JumpCloud path cannot have');
-	if (!/^\/api(\/|$)/.test(decoded)) {
-		refuse(node, itemIndex, input, 'must start with /api/ (v1) or /api/v2/ (v2)');
+	if (!/^\/api(\/|$)/.test(decoded) && !isInsightsPath(decoded)) {
+		refuse(node, itemIndex, input, `must start with /api/ (v1), /api/v2/ (v2) or ${INSIGHTS_PATH_PREFIX}/ (Directory Insights)`);
+	}
+	if (api === 'insights' && !isInsightsPath(decoded)) {
+		refuse(node, itemIndex, input, `is not a Directory Insights path (${INSIGHTS_PATH_PREFIX}/...), though 'Service' is Directory Insights`);
 	}
 	const qs: IDataObject = {};
 	for (const [name, value] of new URLSearchParams(queryStart === -1 ? '' : input.slice(queryStart + 1))) {
@@ -187,7 +210,8 @@ function bodyOf(this: IExecuteFunctions, itemIndex: number): IDataObject | IData
 export async function execute(this: IExecuteFunctions, scope: Scope) {
 	const i = scope.itemIndex;
 	const method = this.getNodeParameter('method', i) as IHttpRequestMethods;
-	const { path, qs } = parseApiPath(this.getNode(), i, this.getNodeParameter('path', i) as string);
+	const api = this.getNodeParameter('service', i, 'console') === 'insights' ? 'insights' : 'console';
+	const { path, qs } = parseApiPath(this.getNode(), i, this.getNodeParameter('path', i) as string, api);
 	const { parameter = [] } = this.getNodeParameter('queryParameters', i, {}) as {
 		parameter?: Array<{ name: string; value: string }>;
 	};
@@ -215,7 +239,9 @@ export async function execute(this: IExecuteFunctions, scope: Scope) {
 	}
 
 	// Anything may come back (some routes answer plain text); POST and PATCH are never blindly repeated.
-	const response = await jumpCloudRequest.call(this, { method, path, qs, body, expect: 'any', ...scope });
+	// Directory Insights event queries are POSTs that only read: safe to send again after an unclear failure.
+	const repeatable = method === 'POST' && /^\/insights\/directory\/v1\/events(\/(count|distinct|interval))?$/.test(path) ? true : undefined;
+	const response = await jumpCloudRequest.call(this, { method, path, qs, body, expect: 'any', repeatable, ...scope });
 	const empty = response.body === '' || response.body === undefined || response.body === null;
 	if (fullResponse) {
 		return { statusCode: response.statusCode, headers: response.headers, body: empty ? null : (response.body as IDataObject) };

@@ -2,6 +2,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { applyToEach } from '../../helpers/batch';
+import { changeGraphEdge } from '../../helpers/graph';
+import type { EdgeOp, EdgeOutcome } from '../../helpers/graph';
 import { resolveUserGroup, resolveUserLocator, resolveUserReferences } from '../../helpers/locators';
 import type { Scope } from '../../helpers/locators';
 import { jumpCloudRequest } from '../../transport';
@@ -37,33 +39,25 @@ export const membershipsProperties: INodeProperties[] = [
 	optionsCollection(),
 ];
 
-export type MembershipOp = 'add' | 'remove';
+/** Add or remove (changeGraphEdge's op). */
+export type MembershipOp = EdgeOp;
 
 /** How one membership change went: made, or already so (the user was a member / was not). */
-export type MembershipOutcome = 'changed' | 'unchanged';
+export type MembershipOutcome = EdgeOutcome;
 
 /**
- * Adds or removes one membership. JumpCloud answers 409 to adding a member and 404 to removing a
- * non-member (fact sheet §5, pitfall 4): both mean the desired state already holds. That makes the call
- * safe to repeat after a lost answer; a 409/404 to such a repeat means the lost send made the change.
+ * Adds or removes one membership (`POST /api/v2/usergroups/{id}/members`): a 409 to an add or a 404 to a remove
+ * means the desired state already holds (see changeGraphEdge), so the call is safe to repeat after a lost answer.
  */
 export async function setMembership(this: JumpCloudContext, scope: Scope, groupId: string, userId: string, op: MembershipOp): Promise<MembershipOutcome> {
-	const unchangedStatus = op === 'add' ? 409 : 404;
-	const { statusCode, afterUnclearAttempt } = await jumpCloudRequest.call(this, {
-		method: 'POST',
+	return await changeGraphEdge.call(this, scope, {
 		path: `/api/v2/usergroups/${groupId}/members`,
+		op,
 		body: { op, type: 'user', id: userId },
-		expect: 'empty',
-		repeatable: true,
-		acceptStatuses: [unchangedStatus],
-		// Adding to a group that does not exist is a 404 (removing one is told apart below).
+		// Adding to a group that does not exist is a 404 (removing one is told apart by confirmExists).
 		notFoundHint: groupNotFound(groupId),
-		...scope,
+		confirmExists: async () => await confirmExists.call(this, scope, groupId, userId),
 	});
-	if (statusCode !== unchangedStatus) return 'changed';
-	// On remove, a 404 may also mean the group or the user does not exist: tell those apart first.
-	if (op === 'remove') await confirmExists.call(this, scope, groupId, userId);
-	return afterUnclearAttempt ? 'changed' : 'unchanged';
 }
 
 /** The 404 description for a user group ID, naming the parameter to fix. */
