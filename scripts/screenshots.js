@@ -147,6 +147,16 @@ async function takeEditorShots(page, demo, shoot) {
 	await page.waitForTimeout(1500);
 	await shoot(page, 'node-panel.png');
 
+	// 2b. The JumpCloud Trigger's panel, in the example that alerts on failed admin logins.
+	const alert = JSON.parse(fs.readFileSync(path.join(demo.dir, 'examples', 'alert-failed-admin-logins.json'), 'utf8'));
+	const trigger = alert.nodes.find((n) => n.type.endsWith('.jumpCloudTrigger'));
+	if (trigger) {
+		await page.goto(`${demo.url}/workflow/${alert.id}/${trigger.id}`);
+		await page.waitForLoadState('networkidle');
+		await page.waitForTimeout(1500);
+		await shoot(page, 'trigger-panel.png');
+	}
+
 	// 3. The node creator: search "JumpCloud", open the node, see its actions.
 	await page.goto(`${demo.url}/workflow/${demo.workflowId}`);
 	await page.waitForLoadState('networkidle');
