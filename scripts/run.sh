@@ -3,6 +3,7 @@
 # outside the repo), installs the dev dependencies, then runs what was asked:
 #   bash scripts/run.sh demo [--once]   build, start the JumpCloud simulator and a real n8n with this node, run the demo
 #   bash scripts/run.sh test            build, lint, jest (engine + unit + simulator), then the real-n8n end-to-end tests
+#                                       and the queue-mode suite (Redis + PostgreSQL, main + 2 workers)
 # Ends a test run with one line "N passed, N failed" over every suite it ran.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -65,6 +66,9 @@ test)
 	say "real n8n end-to-end"
 	npm run test:e2e -- --no-build 2>&1 | tee reports/e2e.log
 	[ "${PIPESTATUS[0]}" -eq 0 ] || failed_steps+=(e2e)
+	say "queue mode end-to-end (Redis + PostgreSQL from Debian, n8n main + 2 workers)"
+	npm run test:queue -- --no-build 2>&1 | tee reports/queue.log
+	[ "${PIPESTATUS[0]}" -eq 0 ] || failed_steps+=(queue)
 	# The totals come last, failed or not.
 	if [ ${#failed_steps[@]} -gt 0 ]; then echo "failed steps: ${failed_steps[*]}"; fi
 	FAILED_STEPS="${failed_steps[*]}" node -e '
@@ -80,6 +84,11 @@ test)
 		const e2e = (fs.existsSync("reports/e2e.log") ? fs.readFileSync("reports/e2e.log", "utf8") : "").match(/^(\d+) passed, (\d+) failed$/m);
 		if (e2e) { passed += Number(e2e[1]); failed += Number(e2e[2]); console.log(`e2e: ${e2e[1]} passed, ${e2e[2]} failed`); }
 		else { failed += 1; console.log("e2e: no totals line"); }
+		const queueLog = fs.existsSync("reports/queue.log") ? fs.readFileSync("reports/queue.log", "utf8") : "";
+		const queue = [...queueLog.matchAll(/^(\d+) passed, (\d+) failed$/gm)].pop();
+		const skipped = queueLog.match(/^(\d+) skipped \(not passed\)/m);
+		if (queue) { passed += Number(queue[1]); failed += Number(queue[2]); console.log(`queue: ${queue[1]} passed, ${queue[2]} failed${skipped ? `, ${skipped[1]} skipped (not counted as passed)` : ""}`); }
+		else { failed += 1; console.log("queue: no totals line"); }
 		const contract = require("./test/contract/run").summarizeContractReports();
 		if (contract) console.log(`${contract.line} (jest + e2e)`);
 		console.log(`${passed} passed, ${failed} failed`);

@@ -566,8 +566,11 @@ class N8nInstance {
 		return JSON.parse(result.stdout);
 	}
 
-	/** recordedExecutions() for an instance on PostgreSQL (DB_POSTGRESDB_*), read with n8n's own pg and flatted. */
-	async recordedExecutionsInPostgres() {
+	/**
+	 * recordedExecutions() for an instance on PostgreSQL (DB_POSTGRESDB_*), read with n8n's own pg and flatted;
+	 * `workflowId` reads one workflow's only.
+	 */
+	async recordedExecutionsInPostgres({ workflowId } = {}) {
 		const { Client } = n8nRequire(this.runtime, 'pg');
 		const { parse } = n8nRequire(this.runtime, 'flatted');
 		const client = new Client({
@@ -580,11 +583,13 @@ class N8nInstance {
 		await client.connect();
 		try {
 			const { rows } = await client.query(
-				'SELECT e.id, e."workflowId", e.mode, e.status, e."startedAt", e."stoppedAt", d.data FROM execution_entity e LEFT JOIN execution_data d ON d."executionId" = e.id ORDER BY e.id',
+				`SELECT e.id, e."workflowId", e.mode, e.status, e."createdAt", e."startedAt", e."stoppedAt", d.data FROM execution_entity e LEFT JOIN execution_data d ON d."executionId" = e.id${workflowId ? ' WHERE e."workflowId" = $1' : ''} ORDER BY e.id`,
+				workflowId ? [workflowId] : [],
 			);
 			return rows.map(({ data, ...row }) => ({
 				...row,
 				id: String(row.id),
+				createdAt: row.createdAt?.toISOString() ?? null,
 				startedAt: row.startedAt?.toISOString() ?? null,
 				stoppedAt: row.stoppedAt?.toISOString() ?? null,
 				run: { status: row.status, data: data ? parse(data) : undefined },
