@@ -1,9 +1,9 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
-import { isObjectId, jumpCloudApiRequest, markNotFound } from '../transport';
+import { jumpCloudApiRequest, markNotFound } from '../transport';
 import type { JumpCloudContext, Scope } from '../transport';
-import { cachedLookup, locatorOf, requireObjectId, requireValue } from './locators';
+import { cachedLookup, locatorOf, requireObjectId, requireValue, v1RecordsById } from './locators';
 
 /** Fields a person scanning a device wants; the rest of JumpCloud's system record comes with Simplify off. */
 export const SIMPLIFIED_DEVICE_FIELDS = [
@@ -94,27 +94,9 @@ export async function resolveDeviceRecord(this: JumpCloudContext, raw: unknown, 
 	});
 }
 
-/** IDs per `_id:$in` read: 50 IDs keep the URL short, and a page holds them all. */
-const IDS_PER_READ = 50;
-
-/** Devices by ID, read in `_id` `$in` batches side by side (with `fields` when given); a missing ID is absent. */
+/** Devices by ID (see v1RecordsById). */
 export async function devicesById(this: JumpCloudContext, ids: string[], scope: Scope, fields?: readonly string[]): Promise<Map<string, IDataObject>> {
-	const wanted = [...new Set(ids)].filter(isObjectId);
-	const batches: string[][] = [];
-	for (let start = 0; start < wanted.length; start += IDS_PER_READ) batches.push(wanted.slice(start, start + IDS_PER_READ));
-	const devices = new Map<string, IDataObject>();
-	await Promise.all(
-		batches.map(async (batch) => {
-			const { results } = (await jumpCloudApiRequest.call(this, {
-				method: 'GET',
-				path: '/api/systems',
-				qs: { filter: `_id:$in:${batch.join('|')}`, limit: batch.length, fields: fields ? [...fields] : undefined },
-				...scope,
-			})) as { results?: IDataObject[] };
-			for (const device of results ?? []) devices.set(String(device._id ?? device.id), device);
-		}),
-	);
-	return devices;
+	return await v1RecordsById.call(this, '/api/systems', ids, scope, fields);
 }
 
 /** Whether a device runs macOS (JumpCloud's `osFamily` darwin; older records only say `os: Mac OS X`). */

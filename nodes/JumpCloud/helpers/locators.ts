@@ -293,6 +293,9 @@ const GROUPS: Record<GroupKind, { path: string; noun: string; cacheKey: string }
 /** The collection path of a kind of group, e.g. `/api/v2/systemgroups`. */
 export const groupsPath = (kind: GroupKind) => GROUPS[kind].path;
 
+/** What a kind of group is called in messages, e.g. 'device group'. */
+export const groupNoun = (kind: GroupKind) => GROUPS[kind].noun;
+
 /**
  * The group ID a group locator points at; a name is looked up exactly. A name holding a comma (the v2 filter
  * separator) is narrowed by its parts on the server and compared exactly here, never by listing all.
@@ -369,22 +372,36 @@ export async function userGroupsNamed(this: JumpCloudContext, name: string, scop
 /** IDs per `_id:$in` read: 50 IDs of 24 characters keep the URL short, and a page holds them all. */
 const IDS_PER_READ = 50;
 
-/** Users by ID, read in `_id` `$in` batches side by side (with `fields` when given); a missing ID is absent. */
-export async function usersById(this: JumpCloudContext, ids: string[], scope: Scope, fields?: readonly string[]): Promise<Map<string, IDataObject>> {
+/**
+ * Records of a v1 collection (`/api/systemusers`, `/api/systems`) by ID, read in `_id` `$in` batches side by side
+ * (with `fields` when given); a missing ID is absent.
+ */
+export async function v1RecordsById(
+	this: JumpCloudContext,
+	collectionPath: string,
+	ids: string[],
+	scope: Scope,
+	fields?: readonly string[],
+): Promise<Map<string, IDataObject>> {
 	const wanted = [...new Set(ids)].filter(isObjectId);
 	const batches: string[][] = [];
 	for (let start = 0; start < wanted.length; start += IDS_PER_READ) batches.push(wanted.slice(start, start + IDS_PER_READ));
-	const users = new Map<string, IDataObject>();
+	const records = new Map<string, IDataObject>();
 	await Promise.all(
 		batches.map(async (batch) => {
 			const { results } = (await jumpCloudApiRequest.call(this, {
 				method: 'GET',
-				path: '/api/systemusers',
+				path: collectionPath,
 				qs: { filter: `_id:$in:${batch.join('|')}`, limit: batch.length, fields: fields ? [...fields] : undefined },
 				...scope,
 			})) as { results?: IDataObject[] };
-			for (const user of results ?? []) users.set(String(user._id ?? user.id), user);
+			for (const record of results ?? []) records.set(String(record._id ?? record.id), record);
 		}),
 	);
-	return users;
+	return records;
+}
+
+/** Users by ID (see v1RecordsById). */
+export async function usersById(this: JumpCloudContext, ids: string[], scope: Scope, fields?: readonly string[]): Promise<Map<string, IDataObject>> {
+	return await v1RecordsById.call(this, '/api/systemusers', ids, scope, fields);
 }

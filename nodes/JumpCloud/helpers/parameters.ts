@@ -36,6 +36,12 @@ export function limitOf(this: IExecuteFunctions, itemIndex: number, fallback = 5
 	return wholeNumberParameter.call(this, 'limit', 'Limit', itemIndex, fallback, 1);
 }
 
+/** 'Return All' and 'Limit' of an item: how many records a list operation returns (undefined: all). */
+export function returnAllAndLimitOf(this: IExecuteFunctions, itemIndex: number): { returnAll: boolean; limit: number | undefined } {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	return { returnAll, limit: returnAll ? undefined : limitOf.call(this, itemIndex) };
+}
+
 /** The item's call settings from 'Options': timeout, and the retry budget and policy it implies. */
 export function callSettingsOf(this: IExecuteFunctions, itemIndex: number): Pick<Scope, 'timeoutMs' | 'retryPolicy' | 'retryBudget'> {
 	const timeoutMs = wholeNumberParameter.call(this, 'options.timeout', 'Options > Timeout', itemIndex, DEFAULT_TIMEOUT_MS, 1);

@@ -27,6 +27,8 @@ type Setting = (typeof SETTINGS)[number];
  */
 const OPTIONS = { timeout: 3000, maxRetryWait: 1 };
 const UNKNOWN_ID = '0123456789abcdef0123abcd';
+/** Fault kinds after which JumpCloud has applied the request (faults.js: "after"). */
+const APPLIED_FAULTS = new Set<string>(['5xx-after', 'reset-after', 'hang', 'truncated', 'non-json']);
 
 interface Phase {
 	name: string;
@@ -156,8 +158,10 @@ async function soak(setting: Setting) {
 		const target = made[i % made.length][1];
 		return i % 20 === 3 ? { i, username: `${prefix}-ghost-${i}`, title: `T-${i}` } : { i, username: target.username, title: `T-${i}`, id: target._id };
 	});
-	// Later items overwrite earlier ones for the same user: what counts is the last successful update.
-	const lastTitle = new Map<string, string>();
+	// Items for the same user race (32 run at once, and a resend after a hang may land after a later item): what the
+	// directory must hold is the title of the last PUT JumpCloud applied to that user, in arrival order.
+	const updateStart = sim.requests.length;
+	const reportedUpdates: Array<{ id: string; title: string }> = [];
 	await run(
 		{
 			name: 'update',
@@ -171,12 +175,25 @@ async function soak(setting: Setting) {
 					figures.wrongOutputs++;
 					problems.push(`update ${item.username}: output ${JSON.stringify(outcome.json).slice(0, 120)}`);
 				}
-				lastTitle.set(String(item.id), String(item.title));
+				reportedUpdates.push({ id: String(item.id), title: String(item.title) });
 			}
 		},
 	);
-	for (const [id, title] of lastTitle) {
-		if (sim.directory.user(acme, id)?.jobTitle !== title) problems.push(`update: ${id} has jobTitle ${sim.directory.user(acme, id)?.jobTitle}, the last output said ${title}`);
+	const lastApplied = new Map<string, string>();
+	const applied = new Set<string>();
+	for (const request of sim.requests.slice(updateStart)) {
+		const id = /^\/api\/systemusers\/([0-9a-f]{24})$/.exec(request.path)?.[1];
+		if (request.method !== 'PUT' || !id || (request.fault !== undefined && !APPLIED_FAULTS.has(request.fault))) continue;
+		if (request.fault === undefined && request.status >= 300) continue;
+		lastApplied.set(id, String(request.body?.jobTitle));
+		applied.add(`${id} ${String(request.body?.jobTitle)}`);
+	}
+	// Every update reported as done reached JumpCloud (no success without the change).
+	for (const { id, title } of reportedUpdates) {
+		if (!applied.has(`${id} ${title}`)) problems.push(`update: ${id} reported jobTitle ${title}, which JumpCloud never applied`);
+	}
+	for (const [id, title] of lastApplied) {
+		if (sim.directory.user(acme, id)?.jobTitle !== title) problems.push(`update: ${id} has jobTitle ${sim.directory.user(acme, id)?.jobTitle}, the last PUT applied said ${title}`);
 	}
 
 	// 3. Add 400 to Contractors by group name (distinct users first, then repeats: no-ops), and to a group that does not exist.

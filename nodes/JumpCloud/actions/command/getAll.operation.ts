@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Scope } from '../../helpers/locators';
-import { limitOf } from '../../helpers/parameters';
+import { returnAllAndLimitOf } from '../../helpers/parameters';
 import { jumpCloudApiRequestAllItems } from '../../transport';
 import { optionsCollection, returnAllAndLimit } from '../common.descriptions';
 
@@ -42,8 +42,7 @@ export const fanOut = 'list';
 /** Lists saved commands (`GET /api/commands`, v1 `$eq` filters, in `_id` order with exact parallel paging). */
 export async function execute(this: IExecuteFunctions, scope: Scope) {
 	const i = scope.itemIndex;
-	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = returnAll ? undefined : limitOf.call(this, i);
+	const { returnAll, limit } = returnAllAndLimitOf.call(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const filter = ['commandType', 'name', 'trigger'].flatMap((field) => {
 		const value = String(filters[field] ?? '').trim();

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { resolveCommand } from '../../helpers/devices';
 import type { Scope } from '../../helpers/locators';
-import { limitOf } from '../../helpers/parameters';
+import { returnAllAndLimitOf } from '../../helpers/parameters';
 import { jumpCloudApiRequestAllItems } from '../../transport';
 import { commandLocator, optionsCollection, returnAllAndLimit, simplifyProperty } from '../common.descriptions';
 
@@ -51,8 +51,7 @@ function simplifyResult(result: IDataObject): IDataObject {
  */
 export async function execute(this: IExecuteFunctions, scope: Scope) {
 	const i = scope.itemIndex;
-	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = returnAll ? undefined : limitOf.call(this, i);
+	const { returnAll, limit } = returnAllAndLimitOf.call(this, i);
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 	const run = String(this.getNodeParameter('workflowInstanceId', i, '') ?? '').trim();
 	const command = await resolveCommand.call(this, this.getNodeParameter('command', i), scope);

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { SIMPLIFIED_DEVICE_FIELDS, simplifyDevice } from '../../helpers/devices';
 import type { Scope } from '../../helpers/locators';
-import { limitOf } from '../../helpers/parameters';
+import { returnAllAndLimitOf } from '../../helpers/parameters';
 import { jumpCloudApiRequestAllItems } from '../../transport';
 import { optionsCollection, returnAllAndLimit, simplifyProperty } from '../common.descriptions';
 
@@ -73,8 +73,7 @@ function isoTime(this: IExecuteFunctions, value: unknown, label: string, itemInd
  */
 export async function execute(this: IExecuteFunctions, scope: Scope) {
 	const i = scope.itemIndex;
-	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = returnAll ? undefined : limitOf.call(this, i);
+	const { returnAll, limit } = returnAllAndLimitOf.call(this, i);
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 	const search = String(this.getNodeParameter('search', i, '') ?? '').trim();
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;

@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { deviceNotFound, resolveDeviceLocator } from '../../helpers/devices';
 import { groupsById } from '../../helpers/groups';
 import type { Scope } from '../../helpers/locators';
-import { limitOf } from '../../helpers/parameters';
+import { returnAllAndLimitOf } from '../../helpers/parameters';
 import { jumpCloudApiRequestAllItems } from '../../transport';
 import { deviceLocator, optionsCollection, returnAllAndLimit, simplifyProperty } from '../common.descriptions';
 import { isDirect } from '../user/getGroups.operation';
@@ -23,8 +23,7 @@ export const cacheLookups = true;
 /** The device groups a device is in (`GET /api/v2/systems/{id}/memberof`), with their names. */
 export async function execute(this: IExecuteFunctions, scope: Scope) {
 	const i = scope.itemIndex;
-	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = returnAll ? undefined : limitOf.call(this, i);
+	const { returnAll, limit } = returnAllAndLimitOf.call(this, i);
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 	const deviceId = await resolveDeviceLocator.call(this, this.getNodeParameter('device', i), scope);
 	const memberships = (

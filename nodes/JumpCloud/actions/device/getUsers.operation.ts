@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { deviceNotFound, resolveDeviceLocator } from '../../helpers/devices';
 import { usersById } from '../../helpers/locators';
 import type { Scope } from '../../helpers/locators';
-import { limitOf } from '../../helpers/parameters';
+import { returnAllAndLimitOf } from '../../helpers/parameters';
 import { SIMPLIFIED_USER_FIELDS, simplifyUser, withoutSecrets } from '../../helpers/users';
 import { jumpCloudApiRequestAllItems } from '../../transport';
 import { deviceLocator, optionsCollection, returnAllAndLimit, simplifyProperty } from '../common.descriptions';
@@ -28,8 +28,7 @@ export const cacheLookups = true;
  */
 export async function execute(this: IExecuteFunctions, scope: Scope) {
 	const i = scope.itemIndex;
-	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = returnAll ? undefined : limitOf.call(this, i);
+	const { returnAll, limit } = returnAllAndLimitOf.call(this, i);
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 	const deviceId = await resolveDeviceLocator.call(this, this.getNodeParameter('device', i), scope);
 	// graph_systemTraverseUser takes no sort: read in JumpCloud's order, checked for consistency.

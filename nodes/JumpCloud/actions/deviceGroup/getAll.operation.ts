@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Scope } from '../../helpers/locators';
-import { limitOf } from '../../helpers/parameters';
+import { returnAllAndLimitOf } from '../../helpers/parameters';
 import { jumpCloudApiRequestAllItems } from '../../transport';
 import { optionsCollection, returnAllAndLimit } from '../common.descriptions';
 import { userGroupFilters } from '../userGroup/getAll.operation';
@@ -30,8 +30,7 @@ export const fanOut = 'list';
 /** Lists device groups (`GET /api/v2/systemgroups`, in creation order), by exact name or part of one. */
 export async function execute(this: IExecuteFunctions, scope: Scope) {
 	const i = scope.itemIndex;
-	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = returnAll ? undefined : limitOf.call(this, i);
+	const { returnAll, limit } = returnAllAndLimitOf.call(this, i);
 	// The same v2 name conditions as user groups (commas included).
 	const { filter, matches } = userGroupFilters(this.getNodeParameter('filters', i, {}) as IDataObject);
 	const qs: IDataObject = {};

@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { SIMPLIFIED_DEVICE_FIELDS, devicesById, simplifyDevice } from '../../helpers/devices';
 import { locatorOf } from '../../helpers/locators';
 import type { Scope } from '../../helpers/locators';
-import { limitOf } from '../../helpers/parameters';
+import { returnAllAndLimitOf } from '../../helpers/parameters';
 import { jumpCloudApiRequestAllItems } from '../../transport';
 import { deviceGroupLocator, optionsCollection, returnAllAndLimit, simplifyProperty } from '../common.descriptions';
 import { deviceGroupIdOf, deviceGroupNotFound, deviceGroupPath } from './shared';
@@ -32,8 +32,7 @@ export function notFoundResult(this: IExecuteFunctions, itemIndex: number): IDat
  */
 export async function execute(this: IExecuteFunctions, scope: Scope) {
 	const i = scope.itemIndex;
-	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = returnAll ? undefined : limitOf.call(this, i);
+	const { returnAll, limit } = returnAllAndLimitOf.call(this, i);
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 	const groupId = await deviceGroupIdOf.call(this, scope);
 	const edges = await jumpCloudApiRequestAllItems.call(

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { listOf } from '../../helpers/insightsQuery';
 import type { Scope } from '../../helpers/locators';
-import { limitOf } from '../../helpers/parameters';
+import { returnAllAndLimitOf } from '../../helpers/parameters';
 import { insightsEvents } from '../../transport';
 import { optionsCollection, returnAllAndLimit } from '../common.descriptions';
 import { eventQueryOf, queryProperties } from './shared';
@@ -44,8 +44,7 @@ export const fanOut = 'list';
  */
 export async function execute(this: IExecuteFunctions, scope: Scope) {
 	const i = scope.itemIndex;
-	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = returnAll ? undefined : limitOf.call(this, i);
+	const { returnAll, limit } = returnAllAndLimitOf.call(this, i);
 	const query = eventQueryOf.call(this, i);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const fields = listOf(options.fields);

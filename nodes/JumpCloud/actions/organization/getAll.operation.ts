@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Scope } from '../../helpers/locators';
-import { limitOf } from '../../helpers/parameters';
+import { returnAllAndLimitOf } from '../../helpers/parameters';
 import { jumpCloudApiRequestAllItems } from '../../transport';
 import { organizationlessOptionsCollection, returnAllAndLimit } from '../common.descriptions';
 
@@ -29,8 +29,7 @@ export const description = updateDisplayOptions({ show: { resource: ['organizati
  */
 export async function execute(this: IExecuteFunctions, scope: Scope) {
 	const i = scope.itemIndex;
-	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = returnAll ? undefined : limitOf.call(this, i);
+	const { returnAll, limit } = returnAllAndLimitOf.call(this, i);
 	const nameContains = String((this.getNodeParameter('filters', i, {}) as { nameContains?: string }).nameContains ?? '').trim();
 	if (nameContains === '') {
 		return await jumpCloudApiRequestAllItems.call(this, { method: 'GET', path: '/api/organizations', ...scope }, { returnAll, limit });

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { resolveUserReference } from '../../helpers/locators';
 import type { Scope } from '../../helpers/locators';
-import { limitOf } from '../../helpers/parameters';
+import { returnAllAndLimitOf } from '../../helpers/parameters';
 import { SIMPLIFIED_USER_FIELDS, simplifyUser, withoutSecrets } from '../../helpers/users';
 import { jumpCloudApiRequestAllItems } from '../../transport';
 import { optionsCollection, returnAllAndLimit, simplifyProperty } from '../common.descriptions';
@@ -130,8 +130,7 @@ async function conditionsOf(this: IExecuteFunctions, filters: IDataObject, scope
  */
 export async function execute(this: IExecuteFunctions, scope: Scope) {
 	const i = scope.itemIndex;
-	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = returnAll ? undefined : limitOf.call(this, i);
+	const { returnAll, limit } = returnAllAndLimitOf.call(this, i);
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 	const search = String(this.getNodeParameter('search', i, '') ?? '').trim();
 	const { conditions, attribute } = await conditionsOf.call(this, this.getNodeParameter('filters', i, {}) as IDataObject, scope);

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { userGroupsById } from '../../helpers/groups';
 import type { Scope } from '../../helpers/locators';
-import { limitOf } from '../../helpers/parameters';
+import { returnAllAndLimitOf } from '../../helpers/parameters';
 import { jumpCloudApiRequestAllItems } from '../../transport';
 import type { JumpCloudContext } from '../../transport';
 import { optionsCollection, returnAllAndLimit, simplifyProperty, userLocator } from '../common.descriptions';
@@ -37,8 +37,7 @@ export async function membershipsOf(this: JumpCloudContext, userId: string, scop
 
 export async function execute(this: IExecuteFunctions, scope: Scope) {
 	const i = scope.itemIndex;
-	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = returnAll ? undefined : limitOf.call(this, i);
+	const { returnAll, limit } = returnAllAndLimitOf.call(this, i);
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 	const userId = await userIdOf.call(this, scope);
 	const memberships = await membershipsOf.call(this, userId, scope, { returnAll, limit });

@@ -1,11 +1,10 @@
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { userGroupsNamed } from '../../helpers/locators';
+import { createGroupOnce } from '../../helpers/groups';
 import type { Scope } from '../../helpers/locators';
-import { jumpCloudApiRequest, jumpCloudRequest } from '../../transport';
 import { optionsCollection } from '../common.descriptions';
-import { groupBodyFrom, groupFields, groupPath } from './shared';
+import { groupBodyFrom, groupFields } from './shared';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', placeholder: 'e.g. Engineering' },
@@ -35,40 +34,5 @@ export async function execute(this: IExecuteFunctions, scope: Scope) {
 		...groupBodyFrom.call(this, { name: this.getNodeParameter('name', i, '') }, 'Name', i),
 		...groupBodyFrom.call(this, this.getNodeParameter('additionalFields', i, {}) as IDataObject, 'Additional Fields', i),
 	};
-	const name = String(body.name);
-	const ifGroupExists = this.getNodeParameter('options.ifGroupExists', i, 'error') as string;
-	const existing = async () => {
-		const [group] = await userGroupsNamed.call(this, name, { ...scope, cacheLookups: false });
-		return group && (await jumpCloudApiRequest.call(this, { method: 'GET', path: groupPath(String(group.id)), ...scope }));
-	};
-	const exists = (group: IDataObject) => {
-		if (ifGroupExists === 'returnExisting') return group;
-		throw new NodeOperationError(this.getNode(), `A JumpCloud user group named "${name}" already exists (ID ${String(group.id)})`, {
-			itemIndex: i,
-			description: "Use another 'Name', or set 'Options > If Group Exists' to 'Return Existing' so the workflow can run again.",
-		});
-	};
-	const before = await existing();
-	if (before) return exists(before);
-	const { statusCode, body: created } = await jumpCloudRequest.call(this, {
-		method: 'POST',
-		path: '/api/v2/usergroups',
-		body,
-		// Names are unique (not case-sensitively): a 409 means someone took it since the lookup.
-		acceptStatuses: [409],
-		verify: async () => {
-			const group = await existing();
-			return group ? { applied: true, body: group } : { applied: false };
-		},
-		...scope,
-	});
-	if (statusCode === 409) {
-		const group = await existing();
-		if (group) return exists(group);
-		throw new NodeOperationError(this.getNode(), `A JumpCloud user group named "${name}" already exists (the name differs only in case)`, {
-			itemIndex: i,
-			description: "JumpCloud compares group names without case. Use another 'Name'.",
-		});
-	}
-	return created as IDataObject;
+	return await createGroupOnce.call(this, 'user', body, this.getNodeParameter('options.ifGroupExists', i, 'error') as string, scope);
 }

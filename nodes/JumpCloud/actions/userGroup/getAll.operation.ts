@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Scope } from '../../helpers/locators';
-import { limitOf } from '../../helpers/parameters';
+import { returnAllAndLimitOf } from '../../helpers/parameters';
 import { jumpCloudApiRequestAllItems, v2AllOf, v2Contains, v2ExactMatch } from '../../transport';
 import type { V2Condition } from '../../transport';
 import { optionsCollection, returnAllAndLimit } from '../common.descriptions';
@@ -53,8 +53,7 @@ export const fanOut = 'list';
 
 export async function execute(this: IExecuteFunctions, scope: Scope) {
 	const i = scope.itemIndex;
-	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = returnAll ? undefined : limitOf.call(this, i);
+	const { returnAll, limit } = returnAllAndLimitOf.call(this, i);
 	const { filter, matches } = userGroupFilters(this.getNodeParameter('filters', i, {}) as IDataObject);
 	const qs: IDataObject = {};
 	if (filter.length) qs.filter = filter;

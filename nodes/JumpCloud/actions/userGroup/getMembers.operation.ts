@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { locatorOf, usersById } from '../../helpers/locators';
 import type { Scope } from '../../helpers/locators';
-import { limitOf } from '../../helpers/parameters';
+import { returnAllAndLimitOf } from '../../helpers/parameters';
 import { SIMPLIFIED_USER_FIELDS, simplifyUser, withoutSecrets } from '../../helpers/users';
 import { jumpCloudApiRequestAllItems } from '../../transport';
 import { optionsCollection, returnAllAndLimit, simplifyProperty, userGroupLocator } from '../common.descriptions';
@@ -34,8 +34,7 @@ export function notFoundResult(this: IExecuteFunctions, itemIndex: number): IDat
  */
 export async function execute(this: IExecuteFunctions, scope: Scope) {
 	const i = scope.itemIndex;
-	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = returnAll ? undefined : limitOf.call(this, i);
+	const { returnAll, limit } = returnAllAndLimitOf.call(this, i);
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 	const groupId = await groupIdOf.call(this, scope);
 	const edges = await jumpCloudApiRequestAllItems.call(
